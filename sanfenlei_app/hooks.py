@@ -1,0 +1,11 @@
+app_name = "sanfenlei_app"
+app_title = "三分类三升级"
+app_publisher = "sanfenlei_app contributors"
+app_description = "基层党组织现状大调查、“三分类三升级”活动管理 (grassroots party organisation grading campaign)"
+app_email = "dev@sanfenlei.local"
+app_license = "MIT"
+
+# Installation and migration: roles, workflows and other records shipped in the
+# module's fixtures/ and workflow/ folders are synced by Frappe's own fixture importer.
+after_install = "sanfenlei_app.setup.install.after_install"
+after_migrate = "sanfenlei_app.setup.install.after_migrate"

@@ -1,0 +1,74 @@
+# Copyright (c) 2026, sanfenlei_app contributors
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.utils.nestedset import NestedSet
+
+from sanfenlei_app import rules
+from sanfenlei_app.permissions import sync_org_user_permissions
+
+
+class PartyOrganization(NestedSet):
+	nsm_parent_field = "parent_party_organization"
+
+	def validate(self):
+		parent = None
+		if self.parent_party_organization:
+			parent = frappe.db.get_value(
+				"Party Organization",
+				self.parent_party_organization,
+				["name", "org_level", "unit_kind", "reporting_unit", "status"],
+				as_dict=True,
+			)
+		problem = rules.check_org_placement(
+			org_level=self.org_level,
+			unit_kind=self.unit_kind,
+			domain=self.domain,
+			parent_level=parent.org_level if parent else None,
+			parent_unit_kind=self._unit_kind_of(parent) if parent else None,
+		)
+		if problem:
+			frappe.throw(_(problem), title=_("Invalid Organization"))
+		self.reporting_unit = self._reporting_unit_of(parent)
+		if self.org_level != "Reporting Unit":
+			self.unit_kind = None
+		if self.status == "Active":
+			self.status_date = None
+		self.is_group = 1 if self.org_level in ("District", "Reporting Unit") else (self.is_group or 0)
+
+	def _reporting_unit_of(self, parent):
+		if self.org_level == "Reporting Unit":
+			return self.name
+		if not parent:
+			return None
+		if parent.org_level == "Reporting Unit":
+			return parent.name
+		return parent.reporting_unit
+
+	def _unit_kind_of(self, parent):
+		if parent.org_level == "Reporting Unit":
+			return parent.unit_kind
+		if parent.reporting_unit:
+			return frappe.db.get_value("Party Organization", parent.reporting_unit, "unit_kind")
+		return None
+
+	def on_update(self):
+		super().on_update()
+		if self.has_value_changed("parent_party_organization") and not self.is_new():
+			self._refresh_descendants_reporting_unit()
+		sync_org_user_permissions(self)
+
+	def _refresh_descendants_reporting_unit(self):
+		"""A moved subtree reports through its new unit: one UPDATE over lft/rgt."""
+		if self.org_level != "Grassroots":
+			return
+		frappe.db.sql(
+			"""update `tabParty Organization` set reporting_unit=%s
+			where lft > %s and rgt < %s""",
+			(self.reporting_unit, self.lft, self.rgt),
+		)
+
+	def on_trash(self):
+		super().on_trash(allow_root_deletion=True)
+		sync_org_user_permissions(self, removing=True)

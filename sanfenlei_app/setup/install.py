@@ -1,0 +1,56 @@
+"""Install and migrate hooks.
+
+What Frappe syncs from a module folder by itself (DocTypes, Reports, Print Formats, Web
+Forms, Workspaces, Notifications) needs nothing here.  Roles, Workflow States, Workflow
+Action Masters and Workflows live as JSON in the module's ``fixtures/`` and ``workflow/``
+folders and are imported with Frappe's fixture importer, in that order, on install and on
+every migrate.
+"""
+
+import os
+
+import frappe
+from frappe.core.doctype.data_import.data_import import import_doc
+
+MODULE_FOLDERS = ("fixtures", "workflow")
+
+
+def module_path(*parts):
+	return frappe.get_module_path("Sanfenlei App", *parts)
+
+
+def sync_module_records():
+	for folder in MODULE_FOLDERS:
+		path = module_path(folder)
+		if not os.path.isdir(path):
+			continue
+		for fname in sorted(os.listdir(path)):
+			if fname.endswith(".json"):
+				import_doc(os.path.join(path, fname))
+	frappe.db.commit()
+
+
+def after_install():
+	sync_module_records()
+
+
+def after_migrate():
+	sync_module_records()
+
+
+def configure_site(language="zh", time_zone="Asia/Shanghai"):
+	"""Language, time zone and a finished setup wizard, so /app opens on the desk in Chinese."""
+	settings = frappe.get_single("System Settings")
+	settings.language = language
+	settings.time_zone = time_zone
+	if frappe.db.exists("Country", "China"):
+		settings.country = "China"
+	settings.date_format = "yyyy-mm-dd"
+	settings.first_day_of_the_week = "Monday"
+	settings.setup_complete = 1
+	settings.flags.ignore_mandatory = True
+	settings.save(ignore_permissions=True)
+	frappe.db.set_value("User", "Administrator", "language", language, update_modified=False)
+	frappe.db.set_default("desktop:home_page", "workspace")
+	frappe.db.commit()
+	frappe.clear_cache()

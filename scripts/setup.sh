@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# 三分类三升级 (sanfenlei_app): one-command set-up on Debian 12.
+#
+#   sudo bash scripts/setup.sh
+#
+# Installs what is missing, builds a Frappe v15 bench as a non-root user (user `frappe`,
+# bench at /home/frappe/frappe-bench unless BENCH_DIR says otherwise), starts MariaDB and
+# Redis on 127.0.0.1 with data under the bench, installs this checkout, creates the site
+# sanfenlei.localhost (language zh, Asia/Shanghai), loads the demo district and starts the
+# web server on 127.0.0.1.  Safe to run again: a second run reuses what exists.
+#
+# Environment: BENCH_DIR, FRAPPE_PATH (local frappe checkout passed to
+# `bench init --frappe-path`), FRAPPE_BRANCH, SITE, ADMIN_PASSWORD, DB_ROOT_PASSWORD,
+# WEB_PORT, NO_DEMO=1 (skip demo data), NO_SERVE=1 (do not start the server).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+START=$(date +%s)
+
+SUDO=""
+is_root || SUDO="sudo"
+
+# 1. System packages -------------------------------------------------------------------
+PKGS=(git curl rsync sudo mariadb-server mariadb-client redis-server python3.11 python3.11-venv
+      python3.11-dev python3-pip build-essential pkg-config libffi-dev libssl-dev libmariadb-dev
+      wkhtmltopdf xfonts-75dpi xfonts-base fonts-noto-cjk cron)
+missing=()
+for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+node_major=$( (node --version 2>/dev/null || echo v0) | sed 's/^v\([0-9]*\).*/\1/')
+[ "$node_major" -ge 18 ] || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "安装系统软件包 (apt-get install ${missing[*]})"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v yarn >/dev/null 2>&1 || { say "安装 yarn (npm install -g yarn)"; $SUDO npm install -g -s yarn; }
+
+# 2. The bench user ----------------------------------------------------------------------
+if ! id "$BENCH_USER" >/dev/null 2>&1; then
+  say "创建用户 $BENCH_USER (bench refuses to run as root)"
+  $SUDO useradd -m -s /bin/bash "$BENCH_USER"
+  BENCH_HOME=$(getent passwd "$BENCH_USER" | cut -d: -f6)
+fi
+$SUDO chmod o+x "$BENCH_HOME"
+parent=$(dirname "$BENCH_DIR")
+if [ ! -d "$parent" ]; then $SUDO mkdir -p "$parent" && $SUDO chown "$BENCH_USER" "$parent"; fi
+
+# 3. bench CLI (frappe-bench from PyPI, in its own venv) ----------------------------------
+if [ ! -x "$BENCH_HOME/.bench-cli/bin/bench" ]; then
+  say "安装 frappe-bench (pip install frappe-bench)"
+  as_bench "$PYTHON_BIN -m venv ~/.bench-cli && ~/.bench-cli/bin/pip install -q --upgrade pip && ~/.bench-cli/bin/pip install -q frappe-bench"
+fi
+
+# 4. bench init --------------------------------------------------------------------------
+if [ ! -d "$BENCH_DIR/apps/frappe" ]; then
+  if [ -d "$BENCH_DIR" ]; then
+    say "发现未完成的 bench，移到 $BENCH_DIR.broken-$START (incomplete bench moved aside)"
+    mv "$BENCH_DIR" "$BENCH_DIR.broken-$START"
+  fi
+  init_args="--frappe-branch $FRAPPE_BRANCH --python $PYTHON_BIN"
+  [ -n "$FRAPPE_PATH" ] && init_args="$init_args --frappe-path $FRAPPE_PATH"
+  say "bench init $init_args $BENCH_DIR (takes several minutes)"
+  as_bench "cd '$(dirname "$BENCH_DIR")' && bench init $init_args '$BENCH_DIR'" \
+    || die "bench init failed. Frappe comes from the official repository; on a machine without access to it set FRAPPE_PATH to a local frappe checkout (branch $FRAPPE_BRANCH)."
+fi
+# Frappe v15 still imports pkg_resources.
+as_bench "'$BENCH_DIR/env/bin/python' -c 'import setuptools, sys; sys.exit(int(setuptools.__version__.split(\".\")[0]) >= 81)'" \
+  || as_bench "'$BENCH_DIR/env/bin/pip' install -q 'setuptools<81'"
+as_bench "'$BENCH_DIR/env/bin/python' -c 'import pytest'" >/dev/null 2>&1 \
+  || as_bench "'$BENCH_DIR/env/bin/pip' install -q 'pytest>=8' 'playwright>=1.40'"
+
+# 5. Services ----------------------------------------------------------------------------
+start_services
+bench_cmd "set-config -g db_host 127.0.0.1" >/dev/null
+bench_cmd "set-config -g db_port $DB_PORT" >/dev/null
+
+# 6. The app -----------------------------------------------------------------------------
+sync_app
+
+# 7. The site ----------------------------------------------------------------------------
+if [ ! -f "$BENCH_DIR/sites/$SITE/site_config.json" ]; then
+  say "创建站点 $SITE"
+  bench_cmd "new-site '$SITE' --db-root-username root --db-root-password '$DB_ROOT_PASSWORD' --admin-password '$ADMIN_PASSWORD' --install-app sanfenlei_app --set-default" \
+    || { bench_cmd "drop-site '$SITE' --force --no-backup --db-root-username root --db-root-password '$DB_ROOT_PASSWORD'" >/dev/null 2>&1 || true
+         die "bench new-site failed (the half-made site was dropped; see the messages above)"; }
+else
+  bench_cmd "--site '$SITE' list-apps" | grep -q sanfenlei_app || bench_cmd "--site '$SITE' install-app sanfenlei_app"
+  say "更新站点 $SITE (bench migrate)"
+  bench_cmd "--site '$SITE' migrate" >/dev/null || die "bench migrate failed"
+  bench_cmd "use '$SITE'" >/dev/null
+fi
+bench_cmd "--site '$SITE' sanfenlei-configure-site"
+[ -d "$BENCH_DIR/sites/assets/sanfenlei_app" ] || bench_cmd "build --app sanfenlei_app" >/dev/null
+
+# 8. Demo data ---------------------------------------------------------------------------
+if [ -z "${NO_DEMO:-}" ]; then
+  bench_cmd "--site '$SITE' sanfenlei-demo"
+fi
+
+# 9. Web server --------------------------------------------------------------------------
+if [ -z "${NO_SERVE:-}" ]; then
+  bash "$REPO_DIR/scripts/serve.sh" restart
+fi
+
+say "完成 (done in $(( $(date +%s) - START )) s)"
+if [ -z "${NO_SERVE:-}" ]; then
+  cat <<MSG
+
+  三分类三升级 已启动:  http://127.0.0.1:$WEB_PORT/login   (site $SITE)
+  Administrator / $ADMIN_PASSWORD ; demo users: see README.md (password Demo@2012)
+MSG
+fi

@@ -1,0 +1,68 @@
+"""Compact specs of the app's DocTypes; `python tools/mkdoctype.py` writes their JSON."""
+
+from mkdoctype import field as f
+from mkdoctype import perm, write_doctype
+
+ADMIN_PERMS = dict(write=1, create=1, delete=1, report=1, export=1, print=1, share=1, email=1)
+
+DOMAINS = "\nStreet Committee\nCommunity\nPrivate Enterprise\nSocial Organization\nPublic Institution\nRemote Education Site"
+
+# ---------------------------------------------------------------- Party Organization
+write_doctype(
+	"Party Organization Admin",
+	[f("user", "Link", "User", options="User", reqd=1, in_list_view=1)],
+	istable=1,
+	editable_grid=1,
+)
+
+write_doctype(
+	"Party Organization",
+	[
+		f("organization_name", "Data", "Full Name", reqd=1, unique=1, in_list_view=1, in_standard_filter=1, bold=1),
+		f("short_name", "Data", "Short Name"),
+		f("org_level", "Select", "Org Level", options="\nDistrict\nReporting Unit\nGrassroots", reqd=1, in_list_view=1, in_standard_filter=1),
+		f("unit_kind", "Select", "Reporting Unit Kind", options="\nStreet Committee\nSystem Committee\nOrgans Committee", depends_on="eval:doc.org_level=='Reporting Unit'", in_standard_filter=1),
+		f("org_form", "Select", "Organization Form", options="\nParty Committee\nGeneral Branch\nBranch\nWorking Committee"),
+		f("column_break_1", "Column Break", ""),
+		f("parent_party_organization", "Link", "Parent Organization", options="Party Organization", in_standard_filter=1, ignore_user_permissions=0),
+		f("domain", "Select", "Domain", options=DOMAINS, in_list_view=1, in_standard_filter=1),
+		f("industry", "Data", "Industry"),
+		f("reporting_unit", "Link", "Reporting Unit", options="Party Organization", read_only=1, in_standard_filter=1, search_index=1),
+		f("is_group", "Check", "Is Group"),
+		f("section_secretary", "Section Break", "Secretary and Administrators"),
+		f("secretary_name", "Data", "Secretary Name"),
+		f("secretary_user", "Link", "Secretary User", options="User", search_index=1),
+		f("secretary_phone", "Data", "Secretary Phone", options="Phone"),
+		f("column_break_2", "Column Break", ""),
+		f("unit_admins", "Table MultiSelect", "Unit Administrators", options="Party Organization Admin"),
+		f("section_facts", "Section Break", "Basic Facts"),
+		f("member_count", "Int", "Number of Members", non_negative=1),
+		f("founded_on", "Date", "Date Founded"),
+		f("column_break_3", "Column Break", ""),
+		f("status", "Select", "Status", options="Active\nMerged\nDissolved", default="Active", reqd=1, in_list_view=1, in_standard_filter=1),
+		f("status_date", "Date", "Status Date", depends_on="eval:doc.status!='Active'", mandatory_depends_on="eval:doc.status!='Active'"),
+		f("lft", "Int", "Left", hidden=1, read_only=1, no_copy=1, search_index=1),
+		f("rgt", "Int", "Right", hidden=1, read_only=1, no_copy=1, search_index=1),
+		f("old_parent", "Link", "Old Parent", options="Party Organization", hidden=1, read_only=1),
+	],
+	[
+		perm("System Manager", **ADMIN_PERMS, **{"import": 1}),
+		perm("District Admin", **ADMIN_PERMS, **{"import": 1}),
+		perm("Reporting Unit Admin", write=1, create=1, report=1, export=1, print=1),
+		perm("Organization Secretary"),
+		perm("Evaluation Department", report=1, print=1),
+		perm("Campaign Leader", report=1, export=1, print=1),
+	],
+	autoname="field:organization_name",
+	naming_rule="By fieldname",
+	is_tree=1,
+	nsm_parent_field="parent_party_organization",
+	title_field="organization_name",
+	show_title_field_in_link=0,
+	search_fields="short_name,domain,reporting_unit",
+	track_changes=1,
+	allow_import=1,
+	allow_rename=1,
+	quick_entry=0,
+	icon="fa fa-sitemap",
+)
