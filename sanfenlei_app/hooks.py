@@ -9,3 +9,11 @@ app_license = "MIT"
 # module's fixtures/ and workflow/ folders are synced by Frappe's own fixture importer.
 after_install = "sanfenlei_app.setup.install.after_install"
 after_migrate = "sanfenlei_app.setup.install.after_migrate"
+
+# Who sees what (see sanfenlei_app/permissions.py).
+permission_query_conditions = {
+	"Party Organization": "sanfenlei_app.permissions.org_query_conditions",
+}
+has_permission = {
+	"Party Organization": "sanfenlei_app.permissions.org_has_permission",
+}

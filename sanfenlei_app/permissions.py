@@ -1,43 +1,163 @@
 """Who sees what.
 
-Isolation rests on Frappe's User Permissions on the `Party Organization` tree: a user
-permitted on a node sees that node and its descendants in every DocType that links to
-`Party Organization` (desk, REST, reports, link search).  Assigning a user to an
-organisation as its secretary or as a unit administrator creates that User Permission;
-removing the assignment removes it.
+Isolation rests on Frappe's User Permissions on the `Party Organization` tree.  A user
+assigned to an organisation (its secretary, or an administrator of a reporting unit) gets
+User Permissions on that node, which Frappe extends to the node's descendants: every
+DocType that links to `Party Organization` (surveys, sheets, plans, ...) then shows the
+user only documents of that subtree, on every path (desk, REST, reports, link search).
+
+The User Permissions are written per linked DocType (``applicable_for``), not for
+`Party Organization` itself, because Frappe checks a document's own name against them and
+a new organisation has no name yet.  `Party Organization` is isolated by the same nodes
+through the two hooks below, with one lft/rgt condition per permitted node.
 """
 
 import frappe
 
 ORG = "Party Organization"
+NO_ACCESS = "1=0"
 
 
 def assigned_users(org) -> set[str]:
+	if not org:
+		return set()
 	users = {org.get("secretary_user")} | {row.user for row in (org.get("unit_admins") or [])}
 	return {u for u in users if u and u not in ("Administrator", "Guest")}
 
 
-def sync_org_user_permissions(org, removing=False):
-	now = set() if removing else assigned_users(org)
-	before = org.get_doc_before_save()
-	previous = assigned_users(before) if before else set()
-	if removing:
-		previous |= assigned_users(org)
+def linked_doctypes() -> list[str]:
+	"""Every non-child DocType with a Link to Party Organization (besides itself)."""
+	parents = set(
+		frappe.get_all("DocField", filters={"fieldtype": "Link", "options": ORG, "parenttype": "DocType"}, pluck="parent")
+	) | set(frappe.get_all("Custom Field", filters={"fieldtype": "Link", "options": ORG}, pluck="dt"))
+	parents.discard(ORG)
+	return sorted(dt for dt in parents if not frappe.get_meta(dt).istable)
 
-	for user in now:
-		if not frappe.db.exists("User Permission", {"user": user, "allow": ORG, "for_value": org.name}):
+
+def grant(user, org_name, doctypes=None):
+	existing = set(
+		frappe.get_all(
+			"User Permission", filters={"user": user, "allow": ORG, "for_value": org_name}, pluck="applicable_for"
+		)
+	)
+	for dt in doctypes or linked_doctypes():
+		if dt not in existing:
 			frappe.get_doc(
 				{
 					"doctype": "User Permission",
 					"user": user,
 					"allow": ORG,
-					"for_value": org.name,
-					"apply_to_all_doctypes": 1,
+					"for_value": org_name,
+					"apply_to_all_doctypes": 0,
+					"applicable_for": dt,
 				}
 			).insert(ignore_permissions=True)
 
+
+def revoke(user, org_name):
+	for name in frappe.get_all(
+		"User Permission", filters={"user": user, "allow": ORG, "for_value": org_name}, pluck="name"
+	):
+		frappe.delete_doc("User Permission", name, ignore_permissions=True)
+
+
+def sync_org_user_permissions(org, removing=False):
+	"""Called when an organisation is saved or deleted."""
+	frappe.local.sanfenlei_nodes = {}
+	now = set() if removing else assigned_users(org)
+	previous = assigned_users(org.get_doc_before_save())
+	if removing:
+		previous |= assigned_users(org)
+	doctypes = linked_doctypes()
+	for user in now:
+		grant(user, org.name, doctypes)
 	for user in previous - now:
-		for name in frappe.get_all(
-			"User Permission", filters={"user": user, "allow": ORG, "for_value": org.name}, pluck="name"
-		):
-			frappe.delete_doc("User Permission", name, ignore_permissions=True)
+		revoke(user, org.name)
+
+
+def resync_all():
+	"""After migrate: new linked DocTypes get their User Permissions for every assignment."""
+	doctypes = linked_doctypes()
+	pairs = frappe.get_all(ORG, filters={"secretary_user": ["is", "set"]}, fields=["name", "secretary_user as user"])
+	pairs += frappe.get_all(
+		"Party Organization Admin", filters={"parenttype": ORG}, fields=["parent as name", "user"]
+	)
+	for p in pairs:
+		grant(p.user, p.name, doctypes)
+
+
+# ---------------------------------------------------------------- the tree itself
+
+
+CONFINED_ROLES = {"Reporting Unit Admin", "Organization Secretary"}
+UNCONFINED_ROLES = {"System Manager", "District Admin", "Campaign Leader", "Evaluation Department"}
+
+
+def permitted_nodes(user=None) -> list[str] | None:
+	"""The organisations a user is confined to (with their descendants), or None when the
+	user is not confined.  A secretary or unit administrator with no assignment is
+	confined to nothing."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return None
+	if not hasattr(frappe.local, "sanfenlei_nodes"):
+		frappe.local.sanfenlei_nodes = {}
+	cache = frappe.local.sanfenlei_nodes
+	if user not in cache:
+		nodes = set(frappe.get_all(ORG, filters={"secretary_user": user}, pluck="name"))
+		nodes |= set(frappe.get_all("Party Organization Admin", filters={"user": user, "parenttype": ORG}, pluck="parent"))
+		nodes |= set(frappe.get_all("User Permission", filters={"user": user, "allow": ORG}, pluck="for_value"))
+		roles = set(frappe.get_roles(user))
+		if nodes:
+			cache[user] = sorted(nodes)
+		elif roles & CONFINED_ROLES and not roles & UNCONFINED_ROLES:
+			cache[user] = []
+		else:
+			cache[user] = None
+	return cache[user]
+
+
+def subtree_ranges(nodes):
+	return frappe.get_all(ORG, filters={"name": ["in", nodes]}, fields=["lft", "rgt"])
+
+
+def subtree_condition(user=None, table="`tabParty Organization`"):
+	"""SQL condition confining `table` (Party Organization rows) to the user's subtrees."""
+	user = user or frappe.session.user
+	roles = frappe.get_roles(user)
+	conditions = []
+	nodes = permitted_nodes(user)
+	if nodes is not None:
+		ranges = subtree_ranges(nodes) if nodes else []
+		if not ranges:
+			return NO_ACCESS
+		conditions.append(
+			"(" + " or ".join(f"({table}.lft >= {int(r.lft)} and {table}.rgt <= {int(r.rgt)})" for r in ranges) + ")"
+		)
+	elif is_evaluation_only(roles):
+		conditions.append(f"{table}.domain = 'Street Committee'")
+	return " and ".join(conditions)
+
+
+def is_evaluation_only(roles):
+	return "Evaluation Department" in roles and not {"System Manager", "District Admin", "Campaign Leader"} & set(roles)
+
+
+def org_query_conditions(user=None):
+	return subtree_condition(user)
+
+
+def org_has_permission(doc, ptype=None, user=None):
+	user = user or frappe.session.user
+	nodes = permitted_nodes(user)
+	if nodes is None:
+		if is_evaluation_only(frappe.get_roles(user)):
+			return doc.get("domain") == "Street Committee"
+		return True
+	target = doc.name if doc.get("lft") else doc.get("parent_party_organization")
+	if not target or not nodes:
+		return False
+	lft, rgt = frappe.db.get_value(ORG, target, ["lft", "rgt"]) or (None, None)
+	if lft is None:
+		return False
+	return any(r.lft <= lft and rgt <= r.rgt for r in subtree_ranges(nodes))

@@ -86,7 +86,7 @@ CNF
   fi
   if ! mariadb_alive; then
     say "启动 MariaDB (starting mariadbd on 127.0.0.1:$DB_PORT)"
-    as_bench "nohup mariadbd --defaults-file='$MYSQL_DIR/my.cnf' >>'$MYSQL_DIR/mysqld.out' 2>&1 &"
+    as_bench "setsid nohup mariadbd --defaults-file='$MYSQL_DIR/my.cnf' </dev/null >>'$MYSQL_DIR/mysqld.out' 2>&1 &"
     for _ in $(seq 1 60); do
       mariadb_alive && break
       sleep 1
@@ -111,7 +111,7 @@ start_redis() {
     port=$(awk '$1=="port"{print $2}' "$BENCH_DIR/config/$conf.conf")
     if ! redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then
       say "启动 Redis (starting $conf on 127.0.0.1:$port)"
-      as_bench "cd '$BENCH_DIR/config' && redis-server '$BENCH_DIR/config/$conf.conf' --bind 127.0.0.1 --daemonize yes --pidfile '$BENCH_DIR/config/pids/$conf.pid' --logfile '$BENCH_DIR/logs/$conf.log'"
+      as_bench "cd '$BENCH_DIR/config' && redis-server '$BENCH_DIR/config/$conf.conf' --bind 127.0.0.1 --daemonize yes </dev/null >/dev/null 2>&1 --pidfile '$BENCH_DIR/config/pids/$conf.pid' --logfile '$BENCH_DIR/logs/$conf.log'"
     fi
     for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break; sleep 0.5; done
     redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 || die "Redis ($conf) did not start"

@@ -3,25 +3,34 @@
 # the realtime (socket.io) server for the bench.  Usage: scripts/serve.sh start|stop|restart|status
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-PIDS="$BENCH_DIR/config/pids"
 WORKERS=${WEB_WORKERS:-3}
 
+# Processes are found again by their command line, which names this bench's paths.
+WEB_CMD="$BENCH_DIR/env/bin/gunicorn -b 127.0.0.1:$WEB_PORT"
+WORKER_CMD="$BENCH_DIR/env/bin/python -m frappe.utils.bench_helper frappe worker"
+SOCKETIO_CMD="node $BENCH_DIR/apps/frappe/socketio.js"
+
+launch() { # log-name command...
+  local name=$1; shift
+  as_bench "cd '$BENCH_DIR/sites' && setsid nohup $* </dev/null >>'$BENCH_DIR/logs/$name.log' 2>&1 &"
+}
+
 stop() {
-  for p in web worker socketio; do
-    if [ -f "$PIDS/$p.pid" ]; then
-      kill "$(cat "$PIDS/$p.pid")" 2>/dev/null || true
-      rm -f "$PIDS/$p.pid"
-    fi
+  pkill -u "$BENCH_USER" -f "$WEB_CMD" || true
+  pkill -u "$BENCH_USER" -f "$WORKER_CMD" || true
+  pkill -u "$BENCH_USER" -f "$SOCKETIO_CMD" || true
+  for _ in $(seq 1 20); do
+    curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/login" || break
+    sleep 0.5
   done
 }
 
 start() {
   start_services
-  mkdir -p "$PIDS"; chown "$BENCH_USER" "$PIDS"
-  as_bench "cd '$BENCH_DIR/sites' && nohup ../env/bin/gunicorn -b 127.0.0.1:$WEB_PORT -w $WORKERS -t 120 \
-    --pid '$PIDS/web.pid' sanfenlei_app.wsgi:application >>'$BENCH_DIR/logs/web.log' 2>&1 &"
-  as_bench "cd '$BENCH_DIR' && nohup bench worker >>'$BENCH_DIR/logs/worker.log' 2>&1 & echo \$! > '$PIDS/worker.pid'"
-  as_bench "cd '$BENCH_DIR' && nohup node apps/frappe/socketio.js >>'$BENCH_DIR/logs/socketio.log' 2>&1 & echo \$! > '$PIDS/socketio.pid'"
+  mkdir -p "$BENCH_DIR/logs"
+  launch web "$WEB_CMD" -w "$WORKERS" -t 120 sanfenlei_app.wsgi:application
+  launch worker "$WORKER_CMD"
+  launch socketio "$SOCKETIO_CMD"
   for _ in $(seq 1 60); do
     code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$WEB_PORT/login" || true)
     [ "$code" = 200 ] && { say "网站已启动 http://127.0.0.1:$WEB_PORT (HTTP $code)"; return 0; }

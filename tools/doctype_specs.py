@@ -15,6 +15,9 @@ write_doctype(
 	editable_grid=1,
 )
 
+# Isolation on this DocType rests on the User Permission matching the document's own
+# name (the permitted node and its descendants).  The tree's own links (parent, old
+# parent, reporting unit) point above the permitted node and must not hide it.
 write_doctype(
 	"Party Organization",
 	[
@@ -24,10 +27,10 @@ write_doctype(
 		f("unit_kind", "Select", "Reporting Unit Kind", options="\nStreet Committee\nSystem Committee\nOrgans Committee", depends_on="eval:doc.org_level=='Reporting Unit'", in_standard_filter=1),
 		f("org_form", "Select", "Organization Form", options="\nParty Committee\nGeneral Branch\nBranch\nWorking Committee"),
 		f("column_break_1", "Column Break", ""),
-		f("parent_party_organization", "Link", "Parent Organization", options="Party Organization", in_standard_filter=1, ignore_user_permissions=0),
+		f("parent_party_organization", "Link", "Parent Organization", options="Party Organization", in_standard_filter=1, ignore_user_permissions=1),
 		f("domain", "Select", "Domain", options=DOMAINS, in_list_view=1, in_standard_filter=1),
 		f("industry", "Data", "Industry"),
-		f("reporting_unit", "Link", "Reporting Unit", options="Party Organization", read_only=1, in_standard_filter=1, search_index=1),
+		f("reporting_unit", "Link", "Reporting Unit", options="Party Organization", read_only=1, in_standard_filter=1, search_index=1, ignore_user_permissions=1),
 		f("is_group", "Check", "Is Group"),
 		f("section_secretary", "Section Break", "Secretary and Administrators"),
 		f("secretary_name", "Data", "Secretary Name"),
@@ -43,7 +46,7 @@ write_doctype(
 		f("status_date", "Date", "Status Date", depends_on="eval:doc.status!='Active'", mandatory_depends_on="eval:doc.status!='Active'"),
 		f("lft", "Int", "Left", hidden=1, read_only=1, no_copy=1, search_index=1),
 		f("rgt", "Int", "Right", hidden=1, read_only=1, no_copy=1, search_index=1),
-		f("old_parent", "Link", "Old Parent", options="Party Organization", hidden=1, read_only=1),
+		f("old_parent", "Link", "Old Parent", options="Party Organization", hidden=1, read_only=1, ignore_user_permissions=1),
 	],
 	[
 		perm("System Manager", **ADMIN_PERMS, **{"import": 1}),

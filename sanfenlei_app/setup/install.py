@@ -36,6 +36,10 @@ def after_install():
 
 def after_migrate():
 	sync_module_records()
+	from sanfenlei_app.permissions import resync_all
+
+	resync_all()
+	frappe.db.commit()
 
 
 def configure_site(language="zh", time_zone="Asia/Shanghai"):

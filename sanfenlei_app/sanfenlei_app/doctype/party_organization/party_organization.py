@@ -13,6 +13,10 @@ class PartyOrganization(NestedSet):
 	nsm_parent_field = "parent_party_organization"
 
 	def validate(self):
+		if not self.is_new():
+			# lft/rgt belong to the tree, never to the caller: a stale form or a REST
+			# client sending them must not corrupt the nested set.
+			self.lft, self.rgt = frappe.db.get_value("Party Organization", self.name, ["lft", "rgt"])
 		parent = None
 		if self.parent_party_organization:
 			parent = frappe.db.get_value(
@@ -30,6 +34,13 @@ class PartyOrganization(NestedSet):
 		)
 		if problem:
 			frappe.throw(_(problem), title=_("Invalid Organization"))
+		if parent and (self.is_new() or self.has_value_changed("parent_party_organization")):
+			# The parent link ignores User Permissions (see the DocType), so placing an
+			# organisation is checked here: only under a node the user may edit.
+			if not frappe.has_permission("Party Organization", "write", doc=parent.name):
+				frappe.throw(
+					_("您无权在“{0}”之下设立或移入党组织").format(parent.name), frappe.PermissionError
+				)
 		self.reporting_unit = self._reporting_unit_of(parent)
 		if self.org_level != "Reporting Unit":
 			self.unit_kind = None

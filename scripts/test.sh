@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# 三分类三升级: every test, one command.
+#
+#   sudo bash scripts/test.sh
+#
+# 1. plain tests (rules; no site)
+# 2. integration tests on a fresh disposable site ($TEST_SITE) in the same bench
+# 3. browser tests (Playwright driving Debian's Chromium, headless) against that site
+#
+# With CI=true a missing bench, database or browser is a failure, never a skip.
+# Options: ONLY=plain|integration|browser runs one level; KEEP_TEST_SITE=1 reuses the
+# test site instead of recreating it (faster while developing).
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+CI=${CI:-}
+ONLY=${ONLY:-}
+ARTIFACTS=${ARTIFACTS:-$REPO_DIR/test-artifacts}
+MODULE=sanfenlei_app/sanfenlei_app/tests
+results=()
+status=0
+START=$(date +%s)
+
+level_result() { # name rc
+  if [ "$2" = 0 ]; then results+=("$1: PASSED"); else results+=("$1: FAILED (exit $2)"); status=1; fi
+}
+
+need_bench() {
+  if [ -d "$BENCH_DIR/apps/frappe" ] && [ -x "$BENCH_DIR/env/bin/python" ]; then return 0; fi
+  say "没有 bench ($BENCH_DIR)：先运行 scripts/setup.sh 构建 (no bench: building it)"
+  if NO_DEMO=1 NO_SERVE=1 bash "$REPO_DIR/scripts/setup.sh"; then return 0; fi
+  echo "无法构建 bench：见上面 scripts/setup.sh 的错误信息。集成测试和浏览器测试需要一个真实站点。"
+  echo "(no Frappe bench at $BENCH_DIR and it could not be built; see the set-up errors above)"
+  return 1
+}
+
+# ---------------------------------------------------------------- 1. plain tests
+if [ -z "$ONLY" ] || [ "$ONLY" = plain ]; then
+  say "== 1/3 纯规则测试 (plain tests, no site) =="
+  PY=""
+  if [ -x "$BENCH_DIR/env/bin/python" ] && "$BENCH_DIR/env/bin/python" -c 'import pytest' 2>/dev/null; then
+    PY="$BENCH_DIR/env/bin/python"
+  else
+    venv=${TMPDIR:-/tmp}/sanfenlei-plain-venv
+    [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q pytest openpyxl; }
+    PY="$venv/bin/python"
+  fi
+  (cd "$REPO_DIR" && "$PY" -m pytest -p no:cacheprovider -q "$MODULE/unit")
+  level_result "plain tests" $?
+fi
+
+# ---------------------------------------------------------------- 2 and 3 need a site
+if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
+  if ! need_bench; then
+    if [ "$CI" = true ]; then level_result "integration tests" 1; else results+=("integration tests: NOT RUN (no bench)"); fi
+  else
+    start_services
+    sync_app
+    if [ -z "${KEEP_TEST_SITE:-}" ] || [ ! -f "$BENCH_DIR/sites/$TEST_SITE/site_config.json" ]; then
+      say "创建一次性测试站点 $TEST_SITE (fresh disposable test site)"
+      if [ -d "$BENCH_DIR/sites/$TEST_SITE" ]; then
+        bench_cmd "drop-site '$TEST_SITE' --force --no-backup --db-root-username root --db-root-password '$DB_ROOT_PASSWORD'" >/dev/null 2>&1
+      fi
+      bench_cmd "new-site '$TEST_SITE' --db-root-username root --db-root-password '$DB_ROOT_PASSWORD' --admin-password '$ADMIN_PASSWORD' --install-app sanfenlei_app" 2>&1 \
+        | tr '\r' '\n' | grep -v -E '^Updating DocTypes|^$' 
+      [ "${PIPESTATUS[0]}" = 0 ] || { echo "bench new-site $TEST_SITE failed"; }
+    else
+      bench_cmd "--site '$TEST_SITE' migrate" >/dev/null 2>&1 || echo "bench migrate $TEST_SITE failed"
+    fi
+    bench_cmd "--site '$TEST_SITE' sanfenlei-configure-site" >/dev/null
+    [ -d "$BENCH_DIR/sites/assets/sanfenlei_app" ] || bench_cmd "build --app sanfenlei_app" >/dev/null
+    # The web server (for REST and browser tests) serves every site of the bench; it is
+    # restarted so that no worker keeps the configuration of a dropped test site.
+    bash "$REPO_DIR/scripts/serve.sh" restart || level_result "web server" 1
+    bench_cmd "--site '$TEST_SITE' clear-cache" >/dev/null 2>&1
+    mkdir -p "$ARTIFACTS"; chmod 777 "$ARTIFACTS"
+    run_pytest() { # dir
+      as_bench "cd '$BENCH_DIR/sites' && SANFENLEI_TEST_SITE='$TEST_SITE' SANFENLEI_WEB='http://127.0.0.1:$WEB_PORT' \
+        SANFENLEI_ARTIFACTS='$ARTIFACTS' ../env/bin/python -m pytest -p no:cacheprovider -q \
+        ../apps/sanfenlei_app/$MODULE/$1"
+    }
+    if [ -z "$ONLY" ] || [ "$ONLY" = integration ]; then
+      say "== 2/3 集成测试 (integration tests on $TEST_SITE) =="
+      run_pytest integration
+      level_result "integration tests" $?
+    fi
+    if [ -z "$ONLY" ] || [ "$ONLY" = browser ]; then
+      if ls "$REPO_DIR/$MODULE"/browser/test_*.py >/dev/null 2>&1; then
+        say "== 3/3 浏览器测试 (browser tests, headless Chromium) =="
+        run_pytest browser
+        level_result "browser tests" $?
+      else
+        results+=("browser tests: none yet")
+      fi
+    fi
+  fi
+fi
+
+echo
+say "== 结果 (results, $(( $(date +%s) - START )) s) =="
+for r in "${results[@]}"; do echo "  $r"; done
+exit $status
