@@ -55,3 +55,119 @@ def check_org_placement(org_level, unit_kind=None, domain=None, parent_level=Non
 	if domain == "Remote Education Site" and parent_unit_kind != "Street Committee":
 		return "远程教育站点只能设在街道党工委之下（此表仅街道填报）"
 	return None
+
+
+# ----------------------------------------------------------------- the campaign year
+
+# Deadlines of the notice, as (month, day) of the campaign year.
+DEFAULT_DEADLINES = {
+	"classification_list_due": (4, 18),  # 分类名单报区委组织部审核, 街道自评打分结果
+	"street_targets_due": (4, 27),  # 街道党工委的争创目标措施
+	"other_targets_due": (5, 7),  # 其他领域基层党组织的争创目标措施
+	"summary_due": (12, 3),  # 年度工作总结和更新后的分类管理台账
+}
+
+# The four steps and their months (3月下旬开始, 12月上旬结束).
+DEFAULT_PHASES = {
+	"survey": ((3, 20), (3, 31)),  # 组织现状调查
+	"grading": ((4, 1), (4, 30)),  # 分类评定级次
+	"upgrading": ((4, 1), (11, 30)),  # 推动晋位升级
+	"acceptance": ((12, 1), (12, 10)),  # 总结检查验收
+}
+
+# The rates judged at year end and the notice's community targets (percent).
+RATE_KEYS = (
+	"advanced_honour",  # 先进党组织争创全国及省市先进(示范)党组织 年提升率
+	"four_star_upgrade",  # 四星级党组织升级率
+	"ordinary_upgrade",  # 一般党组织争创区及以上先进(示范)党组织 年升级率
+	"three_star_upgrade",
+	"two_star_upgrade",
+	"one_star_upgrade",
+	"lagging_conversion",  # 后进党组织年转化率
+	"lagging_star",  # 后进党组织创星率
+)
+COMMUNITY_TARGETS = {
+	"advanced_honour": 10,
+	"four_star_upgrade": 20,
+	"ordinary_upgrade": 15,
+	"three_star_upgrade": 25,
+	"two_star_upgrade": 30,
+	"one_star_upgrade": 35,
+	"lagging_conversion": 100,
+	"lagging_star": 100,
+}
+RATE_LABELS = {
+	"advanced_honour": "先进党组织提升率",
+	"four_star_upgrade": "四星级党组织升级率",
+	"ordinary_upgrade": "一般党组织升级率",
+	"three_star_upgrade": "三星级党组织升级率",
+	"two_star_upgrade": "二星级党组织升级率",
+	"one_star_upgrade": "一星级党组织升级率",
+	"lagging_conversion": "后进党组织转化率",
+	"lagging_star": "后进党组织创星率",
+}
+DOMAIN_LABELS = {
+	"Street Committee": "街道党工委",
+	"Community": "社区",
+	"Private Enterprise": "非公企业",
+	"Social Organization": "社会组织",
+	"Public Institution": "机关事业单位",
+	"Remote Education Site": "远程教育站点",
+}
+
+
+def default_other_domain_target(community_percent, margin=5):
+	"""A default for another domain: above the community's, 100% at most."""
+	return min(100, community_percent + margin)
+
+
+def check_rate_targets(targets):
+	"""``targets``: {(domain, rate_key): percent}.  Return the messages of every target
+	that breaks the notice: 其他领域…提升率、升级率、转化率以及星级提升率应高于社区党组织争创目标.
+
+	A target must lie in 0–100; another domain's must be higher than the community's,
+	except where the community's is already 100% (it cannot be exceeded: equal is right).
+	"""
+	messages = []
+	for (domain, key), value in sorted(targets.items()):
+		if key not in RATE_KEYS:
+			messages.append(f"未知的目标类别：{key}")
+			continue
+		if value is None or value < 0 or value > 100:
+			messages.append(f"{DOMAIN_LABELS.get(domain, domain)}的{RATE_LABELS[key]}目标必须在0%到100%之间")
+	for (domain, key), value in sorted(targets.items()):
+		if domain == "Community" or key not in RATE_KEYS or value is None:
+			continue
+		community = targets.get(("Community", key), COMMUNITY_TARGETS[key])
+		if community >= 100:
+			ok = value >= 100
+		else:
+			ok = value > community
+		if not ok:
+			messages.append(
+				f"{DOMAIN_LABELS.get(domain, domain)}的{RATE_LABELS[key]}目标（{value:g}%）"
+				f"应高于社区党组织争创目标（{community:g}%）"
+			)
+	return messages
+
+
+def check_campaign_dates(year, dates):
+	"""``dates``: {fieldname: datetime.date or None}.  Each date lies in the campaign year
+	and every phase starts before it ends."""
+	messages = []
+	for field, d in dates.items():
+		if d is not None and d.year != year:
+			messages.append(f"日期 {d.isoformat()} 不在活动年度 {year} 年内")
+	for phase in DEFAULT_PHASES:
+		start, end = dates.get(f"{phase}_start"), dates.get(f"{phase}_end")
+		if start and end and start > end:
+			messages.append(f"{PHASE_LABELS[phase]}的开始日期晚于结束日期")
+	return messages
+
+
+PHASE_LABELS = {
+	"survey": "组织现状调查",
+	"grading": "分类评定级次",
+	"upgrading": "推动晋位升级",
+	"acceptance": "总结检查验收",
+}

@@ -69,3 +69,57 @@ write_doctype(
 	quick_entry=0,
 	icon="fa fa-sitemap",
 )
+
+# ---------------------------------------------------------------- Campaign Year
+RATE_OPTIONS = "\nadvanced_honour\nfour_star_upgrade\nordinary_upgrade\nthree_star_upgrade\ntwo_star_upgrade\none_star_upgrade\nlagging_conversion\nlagging_star"
+
+write_doctype(
+	"Campaign Rate Target",
+	[
+		f("domain", "Select", "Domain", options=DOMAINS, reqd=1, in_list_view=1),
+		f("rate", "Select", "Rate", options=RATE_OPTIONS, reqd=1, in_list_view=1),
+		f("target_percent", "Percent", "Target (%)", reqd=1, in_list_view=1),
+	],
+	istable=1,
+	editable_grid=1,
+)
+
+write_doctype(
+	"Campaign Year",
+	[
+		f("year", "Int", "Year", reqd=1, unique=1, in_list_view=1, bold=1),
+		f("title", "Data", "Title", in_list_view=1),
+		f("is_current", "Check", "Current Campaign Year", in_list_view=1),
+		f("section_phases", "Section Break", "Phases"),
+		f("survey_start", "Date", "Survey Start"),
+		f("survey_end", "Date", "Survey End"),
+		f("grading_start", "Date", "Grading Start"),
+		f("grading_end", "Date", "Grading End"),
+		f("column_break_p", "Column Break", ""),
+		f("upgrading_start", "Date", "Upgrading Start"),
+		f("upgrading_end", "Date", "Upgrading End"),
+		f("acceptance_start", "Date", "Acceptance Start"),
+		f("acceptance_end", "Date", "Acceptance End"),
+		f("section_deadlines", "Section Break", "Deadlines"),
+		f("classification_list_due", "Date", "Classification List Due"),
+		f("street_targets_due", "Date", "Street Targets Due"),
+		f("column_break_d", "Column Break", ""),
+		f("other_targets_due", "Date", "Other Domains Targets Due"),
+		f("summary_due", "Date", "Year-End Summary Due"),
+		f("section_targets", "Section Break", "Rate Targets"),
+		f("rate_targets", "Table", "Rate Targets", options="Campaign Rate Target"),
+	],
+	[
+		perm("System Manager", **ADMIN_PERMS),
+		perm("District Admin", **ADMIN_PERMS),
+		perm("Reporting Unit Admin", report=1, print=1),
+		perm("Organization Secretary"),
+		perm("Evaluation Department"),
+		perm("Campaign Leader", report=1, export=1, print=1),
+	],
+	autoname="field:year",
+	naming_rule="By fieldname",
+	title_field="title",
+	track_changes=1,
+	icon="fa fa-calendar",
+)

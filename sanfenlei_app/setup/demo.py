@@ -1,4 +1,4 @@
-"""The demo district (deterministic): ``bench --site S sanfenlei-demo [--scale N]``.
+"""The demo district and the 2012 campaign year (deterministic): ``bench --site S sanfenlei-demo [--scale N]``.
 
 成华区: the district department at the root; 14 street committees, each with communities,
 a non-public-economy party committee with enterprise branches, social organisations and
@@ -118,9 +118,10 @@ def build_tree(scale=1, seed=2012):
 	return root
 
 
-def _flatten(root):
-	"""Rows with lft/rgt from one depth-first walk (what rebuild_tree would compute)."""
-	rows, counter = [], [0]
+def _flatten(root, offset=0):
+	"""Rows with lft/rgt from one depth-first walk (what rebuild_tree would compute),
+	numbered after ``offset`` (the largest rgt already in the table)."""
+	rows, counter = [], [offset]
 
 	def walk(node, parent):
 		counter[0] += 1
@@ -146,7 +147,8 @@ ORG_FIELDS = (
 
 
 def load_organizations(root, publish=True):
-	rows = _flatten(root)
+	offset = frappe.db.sql("select coalesce(max(rgt), 0) from `tabParty Organization`")[0][0]
+	rows = _flatten(root, offset)
 	ts = now_datetime()
 	values = []
 	for row in rows:
@@ -192,6 +194,9 @@ def make_demo(scale=1, seed=2012, force=False):
 	created = 0
 	if not frappe.db.exists("Party Organization", DISTRICT):
 		created = load_organizations(build_tree(scale=scale, seed=seed))
+	if not frappe.db.exists("Campaign Year", "2012"):
+		# The notice's own year, with its deadlines and targets as defaults.
+		frappe.get_doc({"doctype": "Campaign Year", "year": 2012, "is_current": 1}).insert(ignore_permissions=True)
 	for email, (full_name, roles, assignment) in DEMO_USERS.items():
 		ensure_user(email, full_name, roles)
 		if assignment and frappe.db.exists("Party Organization", assignment[1]):
