@@ -1,0 +1,44 @@
+"""The demo district as a user would find it after set-up."""
+
+import frappe
+
+from sanfenlei_app.setup import demo
+
+from .conftest import Rest
+
+
+def test_demo_district_has_every_kind_of_organisation_and_user():
+	demo.make_demo()
+	frappe.db.commit()
+	org = "Party Organization"
+	root = frappe.get_doc(org, demo.DISTRICT)
+	inside = {"lft": [">", root.lft], "rgt": ["<", root.rgt]}
+	units = frappe.get_all(org, filters={**inside, "org_level": "Reporting Unit"}, fields=["name", "unit_kind"])
+	kinds = [u.unit_kind for u in units]
+	assert kinds.count("Street Committee") == 14
+	assert kinds.count("System Committee") >= 2 and kinds.count("Organs Committee") == 1
+	domains = set(frappe.get_all(org, filters={**inside, "org_level": "Grassroots"}, pluck="domain"))
+	assert domains == {"Community", "Private Enterprise", "Social Organization", "Public Institution", "Remote Education Site"}
+	# remote education sites only under streets
+	site_units = set(frappe.get_all(org, filters={**inside, "domain": "Remote Education Site"}, pluck="reporting_unit"))
+	streets = {u.name for u in units if u.unit_kind == "Street Committee"}
+	assert site_units and site_units <= streets
+	# a branch under the non-public-economy party committee, i.e. a deeper level
+	deep = frappe.get_all(org, filters={**inside, "parent_party_organization": ["like", "%综合党委"]}, limit=1)
+	assert deep
+	assert frappe.db.get_value("Campaign Year", {"is_current": 1}, "year") == 2012
+
+	for email, (_name, roles, _assignment) in demo.DEMO_USERS.items():
+		assert set(roles) <= set(frappe.get_roles(email)), email
+	# each demo user can log in with the documented password
+	street_admin = Rest("street@sanfenlei.local", demo.DEMO_PASSWORD)
+	visible = street_admin.get("/api/resource/Party Organization", limit_page_length=0).json()["data"]
+	names = {row["name"] for row in visible}
+	assert "中共成华区猛追湾街道工作委员会" in names
+	assert not any(n.startswith("双桥子") for n in names)
+
+
+def test_demo_is_idempotent():
+	before = frappe.db.count("Party Organization")
+	demo.make_demo()
+	assert frappe.db.count("Party Organization") == before
