@@ -2,8 +2,6 @@
 # Sourced, not run.  Everything here can be overridden from the environment.
 
 REPO_DIR=${REPO_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
-BENCH_USER=${BENCH_USER:-frappe}
-BENCH_DIR=${BENCH_DIR:-/home/frappe/frappe-bench}
 FRAPPE_BRANCH=${FRAPPE_BRANCH:-version-15}
 FRAPPE_PATH=${FRAPPE_PATH:-}           # optional local frappe checkout for `bench init --frappe-path`
 SITE=${SITE:-sanfenlei.localhost}
@@ -22,7 +20,7 @@ is_root() { [ "$(id -u)" = 0 ]; }
 # Run a command as the bench user, in a login-like environment.
 as_bench() {
   if [ "$(id -un)" = "$BENCH_USER" ]; then
-    bash -c "$*"
+    PATH="$BENCH_HOME/.bench-cli/bin:/usr/sbin:/sbin:$PATH" bash -c "$*"
   elif is_root; then
     runuser -u "$BENCH_USER" -- env HOME="$(getent passwd "$BENCH_USER" | cut -d: -f6)" \
       PATH="$BENCH_HOME/.bench-cli/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
@@ -33,13 +31,14 @@ as_bench() {
   fi
 }
 
-if [ "$(id -un)" != "$BENCH_USER" ] && ! is_root && [ -z "${BENCH_USER_SET:-}" ]; then
-  # Started by an ordinary user with sudo: that user runs the bench.
-  BENCH_USER=$(id -un)
-  BENCH_DIR=${BENCH_DIR_OVERRIDE:-$BENCH_DIR}
+# Started as root, the bench belongs to user `frappe`; started by an ordinary user with
+# sudo, to that user.  The bench lives in that user's home unless BENCH_DIR says otherwise.
+if [ -z "${BENCH_USER:-}" ]; then
+  if is_root; then BENCH_USER=frappe; else BENCH_USER=$(id -un); fi
 fi
 BENCH_HOME=$(getent passwd "$BENCH_USER" 2>/dev/null | cut -d: -f6)
 BENCH_HOME=${BENCH_HOME:-/home/$BENCH_USER}
+BENCH_DIR=${BENCH_DIR:-$BENCH_HOME/frappe-bench}
 
 MYSQL_DIR="$BENCH_DIR/config/mariadb"
 MYSQL_SOCK="$MYSQL_DIR/mysqld.sock"
