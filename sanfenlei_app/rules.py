@@ -171,3 +171,73 @@ PHASE_LABELS = {
 	"upgrading": "推动晋位升级",
 	"acceptance": "总结检查验收",
 }
+
+
+# ----------------------------------------------------------------- March: status survey
+
+# 重点调查 the six aspects (fieldname prefix, the notice's question).
+SURVEY_ASPECTS = (
+	("org_setup", "组织设置是否合理"),
+	("leadership", "领导班子是否健全"),
+	("institutions", "组织制度是否完善"),
+	("affiliation", "隶属关系是否顺畅"),
+	("funding", "经费场所是否保障落实"),
+	("role_played", "作用发挥是否充分"),
+)
+# 采取…等方式开展 the survey methods (fieldname, name).
+SURVEY_METHODS = (
+	("method_symposium", "召开座谈会"),
+	("method_home_visit", "入户走访"),
+	("method_questionnaire", "问卷调查"),
+	("method_interview", "个别访谈"),
+	("method_case_study", "案例剖析"),
+	("method_mass_evaluation", "群众测评"),
+)
+JUDGEMENTS = ("Yes", "Partly", "No")  # 是 / 基本是 / 否
+
+
+def check_survey(values):
+	"""``values``: the survey's fields.  Return the messages of what is missing."""
+	messages = []
+	for key, question in SURVEY_ASPECTS:
+		judgement = values.get(f"{key}_judgement")
+		if judgement not in JUDGEMENTS:
+			messages.append(f"请对“{question}”作出判断")
+		elif judgement != "Yes" and not (values.get(f"{key}_problems") or "").strip():
+			messages.append(f"“{question}”判断为不完全符合，请填写发现的问题")
+	if not any(values.get(field) for field, _name in SURVEY_METHODS):
+		messages.append("请至少选择一种调查方式（座谈会、入户走访、问卷调查、个别访谈、案例剖析、群众测评）")
+	return messages
+
+
+def summarize_surveys(surveys):
+	"""The figures of a reporting unit's 专题报告 from its surveys (dicts of survey fields
+	plus ``organization``).  Plain counting; the caller fetches the rows in one query."""
+	summary = {
+		"surveyed": len(surveys),
+		"aspects": [],
+		"methods": [],
+		"organizations_with_problems": 0,
+	}
+	with_problem = set()
+	for key, question in SURVEY_ASPECTS:
+		problems = [
+			{"organization": s["organization"], "judgement": s.get(f"{key}_judgement"), "problems": (s.get(f"{key}_problems") or "").strip()}
+			for s in surveys
+			if s.get(f"{key}_judgement") in ("Partly", "No")
+		]
+		with_problem.update(p["organization"] for p in problems)
+		summary["aspects"].append(
+			{
+				"key": key,
+				"question": question,
+				"count": len(problems),
+				"no": sum(1 for p in problems if p["judgement"] == "No"),
+				"partly": sum(1 for p in problems if p["judgement"] == "Partly"),
+				"problems": problems,
+			}
+		)
+	for field, name in SURVEY_METHODS:
+		summary["methods"].append({"field": field, "name": name, "count": sum(1 for s in surveys if s.get(field))})
+	summary["organizations_with_problems"] = len(with_problem)
+	return summary

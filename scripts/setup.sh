@@ -89,6 +89,8 @@ else
   bench_cmd "use '$SITE'" >/dev/null
 fi
 bench_cmd "--site '$SITE' sanfenlei-configure-site"
+# Links in e-mails and the PDF renderer (wkhtmltopdf fetches the print CSS) use this address.
+bench_cmd "--site '$SITE' set-config host_name 'http://127.0.0.1:$WEB_PORT'" >/dev/null
 [ -d "$BENCH_DIR/sites/assets/sanfenlei_app" ] || bench_cmd "build --app sanfenlei_app" >/dev/null
 
 # 8. Demo data ---------------------------------------------------------------------------

@@ -123,3 +123,92 @@ write_doctype(
 	track_changes=1,
 	icon="fa fa-calendar",
 )
+
+# ---------------------------------------------------------------- Status Survey
+ASPECTS = (
+	("org_setup", "Organization Set-up Reasonable"),
+	("leadership", "Leadership Team Complete"),
+	("institutions", "Rules and Institutions Sound"),
+	("affiliation", "Affiliation Smooth"),
+	("funding", "Funds and Premises Secured"),
+	("role_played", "Role Fully Played"),
+)
+METHODS = (
+	("method_symposium", "Symposium"),
+	("method_home_visit", "Home Visits"),
+	("method_questionnaire", "Questionnaire"),
+	("method_interview", "Individual Interviews"),
+	("method_case_study", "Case Analysis"),
+	("method_mass_evaluation", "Mass Evaluation"),
+)
+survey_fields = [
+	f("organization", "Link", "Party Organization", options="Party Organization", reqd=1, in_list_view=1, in_standard_filter=1, search_index=1),
+	f("campaign_year", "Link", "Campaign Year", options="Campaign Year", reqd=1, in_list_view=1, in_standard_filter=1),
+	f("column_break_h", "Column Break", ""),
+	f("reporting_unit", "Link", "Reporting Unit", options="Party Organization", read_only=1, fetch_from="organization.reporting_unit", in_standard_filter=1, ignore_user_permissions=1),
+	f("domain", "Data", "Domain", read_only=1, fetch_from="organization.domain"),
+	f("section_aspects", "Section Break", "Six Aspects"),
+]
+for key, label in ASPECTS:
+	survey_fields += [
+		f(f"{key}_judgement", "Select", label, options="\nYes\nPartly\nNo", reqd=1),
+		f(f"{key}_problems", "Small Text", "Problems Found", mandatory_depends_on=f"eval:doc.{key}_judgement && doc.{key}_judgement!='Yes'"),
+	]
+survey_fields += [f("section_methods", "Section Break", "Survey Methods")]
+for i, (field, label) in enumerate(METHODS):
+	survey_fields.append(f(field, "Check", label))
+	if i == 2:
+		survey_fields.append(f("column_break_m", "Column Break", ""))
+survey_fields += [
+	f("section_overall", "Section Break", "Overall Evaluation"),
+	f("overall_evaluation", "Small Text", "Overall Evaluation", reqd=1),
+	f("surveyed_on", "Date", "Survey Date", default="Today"),
+	f("surveyed_by", "Data", "Surveyed By"),
+]
+write_doctype(
+	"Status Survey",
+	survey_fields,
+	[
+		perm("System Manager", **ADMIN_PERMS),
+		perm("District Admin", **ADMIN_PERMS),
+		perm("Reporting Unit Admin", write=1, create=1, delete=1, report=1, export=1, print=1),
+		perm("Organization Secretary", write=1, create=1, print=1),
+		perm("Campaign Leader", report=1, export=1, print=1),
+	],
+	autoname="format:DC-{campaign_year}-{#####}",
+	naming_rule="Expression",
+	title_field="organization",
+	track_changes=1,
+	allow_import=1,
+	icon="fa fa-search",
+)
+
+# ---------------------------------------------------------------- Survey Special Report (专题报告)
+write_doctype(
+	"Survey Special Report",
+	[
+		f("reporting_unit", "Link", "Reporting Unit", options="Party Organization", reqd=1, in_list_view=1, in_standard_filter=1),
+		f("campaign_year", "Link", "Campaign Year", options="Campaign Year", reqd=1, in_list_view=1),
+		f("column_break_1", "Column Break", ""),
+		f("report_date", "Date", "Report Date", default="Today"),
+		f("surveyed_count", "Int", "Organizations Surveyed", read_only=1, in_list_view=1),
+		f("problem_org_count", "Int", "Organizations with Problems", read_only=1),
+		f("section_findings", "Section Break", "Findings (generated from the surveys)"),
+		f("findings_json", "Code", "Findings Data", options="JSON", read_only=1, hidden=1),
+		f("findings_html", "HTML", "Findings"),
+		f("section_conclusion", "Section Break", "Conclusion"),
+		f("conclusion", "Text Editor", "Conclusion and Measures"),
+	],
+	[
+		perm("System Manager", **ADMIN_PERMS),
+		perm("District Admin", **ADMIN_PERMS),
+		perm("Reporting Unit Admin", write=1, create=1, report=1, export=1, print=1),
+		perm("Campaign Leader", report=1, export=1, print=1),
+	],
+	autoname="format:ZTBG-{campaign_year}-{#####}",
+	default_print_format="专题报告",
+	naming_rule="Expression",
+	title_field="reporting_unit",
+	track_changes=1,
+	icon="fa fa-file-text",
+)
