@@ -17,3 +17,7 @@ permission_query_conditions = {
 has_permission = {
 	"Party Organization": "sanfenlei_app.permissions.org_has_permission",
 }
+
+doc_events = {
+	"User": {"before_insert": "sanfenlei_app.importing.skip_welcome_mail_without_outbox"},
+}

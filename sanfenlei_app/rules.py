@@ -240,4 +240,5 @@ def summarize_surveys(surveys):
 	for field, name in SURVEY_METHODS:
 		summary["methods"].append({"field": field, "name": name, "count": sum(1 for s in surveys if s.get(field))})
 	summary["organizations_with_problems"] = len(with_problem)
+	summary["methods_text"] = "、".join(f"{m['name']}（{m['count']}个）" for m in summary["methods"] if m["count"]) or "未记录"
 	return summary

@@ -28,6 +28,7 @@ def site():
 	frappe.connect()
 	frappe.flags.in_test = True
 	frappe.set_user("Administrator")
+	frappe.local.lang = frappe.db.get_single_value("System Settings", "language") or "zh"
 	yield SITE
 	frappe.db.commit()
 	frappe.destroy()
@@ -38,6 +39,7 @@ def as_admin():
 	import frappe
 
 	frappe.set_user("Administrator")
+	frappe.local.message_log = []
 	yield
 	frappe.db.rollback()
 	frappe.set_user("Administrator")

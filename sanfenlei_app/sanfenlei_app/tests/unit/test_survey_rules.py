@@ -53,6 +53,7 @@ def test_summary_counts_problems_per_aspect_and_methods():
 	assert [p["organization"] for p in funding["problems"]] == ["A", "B"]
 	methods = {m["field"]: m["count"] for m in s["methods"]}
 	assert methods["method_symposium"] == 3 and methods["method_home_visit"] == 1 and methods["method_case_study"] == 0
+	assert s["methods_text"] == "召开座谈会（3个）、入户走访（1个）"
 
 
 def test_summary_of_no_surveys_is_zero_not_an_error():
