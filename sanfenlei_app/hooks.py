@@ -21,3 +21,8 @@ has_permission = {
 doc_events = {
 	"User": {"before_insert": "sanfenlei_app.importing.skip_welcome_mail_without_outbox"},
 }
+
+override_whitelisted_methods = {
+	"frappe.desk.search.search_link": "sanfenlei_app.permissions.search_link",
+	"frappe.desk.search.search_widget": "sanfenlei_app.permissions.search_widget",
+}

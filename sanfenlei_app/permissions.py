@@ -161,3 +161,42 @@ def org_has_permission(doc, ptype=None, user=None):
 	if lft is None:
 		return False
 	return any(r.lft <= lft and rgt <= r.rgt for r in subtree_ranges(nodes))
+
+
+# ---------------------------------------------------------------- link search
+
+# Frappe lets any caller of the link search ask to ignore User Permissions, and then also
+# skips permission query conditions.  For the campaign's organisations that would list
+# every organisation of the district to a secretary, so the flag is dropped for them.
+CONFINED_SEARCH_DOCTYPES = {ORG}
+
+
+@frappe.whitelist()
+def search_link(
+	doctype, txt, query=None, filters=None, page_length=10, searchfield=None, reference_doctype=None,
+	ignore_user_permissions=False,
+):
+	from frappe.desk.search import search_link as frappe_search_link
+
+	if doctype in CONFINED_SEARCH_DOCTYPES:
+		ignore_user_permissions = False
+	return frappe_search_link(
+		doctype, txt, query=query, filters=filters, page_length=page_length, searchfield=searchfield,
+		reference_doctype=reference_doctype, ignore_user_permissions=ignore_user_permissions,
+	)
+
+
+@frappe.whitelist()
+def search_widget(
+	doctype, txt, query=None, searchfield=None, start=0, page_length=10, filters=None, filter_fields=None,
+	as_dict=False, reference_doctype=None, ignore_user_permissions=False,
+):
+	from frappe.desk.search import search_widget as frappe_search_widget
+
+	if doctype in CONFINED_SEARCH_DOCTYPES:
+		ignore_user_permissions = False
+	return frappe_search_widget(
+		doctype, txt, query=query, searchfield=searchfield, start=start, page_length=page_length,
+		filters=filters, filter_fields=filter_fields, as_dict=as_dict, reference_doctype=reference_doctype,
+		ignore_user_permissions=ignore_user_permissions,
+	)

@@ -91,6 +91,9 @@ fi
 bench_cmd "--site '$SITE' sanfenlei-configure-site"
 # Links in e-mails and the PDF renderer (wkhtmltopdf fetches the print CSS) use this address.
 bench_cmd "--site '$SITE' set-config host_name 'http://127.0.0.1:$WEB_PORT'" >/dev/null
+# A district creates its secretaries' accounts by the hundred; Frappe's sign-up throttle
+# (60 new users an hour) is meant for public sign-ups.
+bench_cmd "--site '$SITE' set-config -p throttle_user_limit 100000" >/dev/null
 [ -d "$BENCH_DIR/sites/assets/sanfenlei_app" ] || bench_cmd "build --app sanfenlei_app" >/dev/null
 
 # 8. Demo data ---------------------------------------------------------------------------

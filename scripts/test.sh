@@ -68,6 +68,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
     fi
     bench_cmd "--site '$TEST_SITE' sanfenlei-configure-site" >/dev/null
     bench_cmd "--site '$TEST_SITE' set-config host_name 'http://127.0.0.1:$WEB_PORT'" >/dev/null
+    bench_cmd "--site '$TEST_SITE' set-config -p throttle_user_limit 100000" >/dev/null
     [ -d "$BENCH_DIR/sites/assets/sanfenlei_app" ] || bench_cmd "build --app sanfenlei_app" >/dev/null
     # The web server (for REST and browser tests) serves every site of the bench; it is
     # restarted so that no worker keeps the configuration of a dropped test site.

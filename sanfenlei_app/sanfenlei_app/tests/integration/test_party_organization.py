@@ -82,6 +82,7 @@ def test_street_admin_sees_only_its_subtree_through_rest(tree):
 	# and it cannot write outside either
 	r = api.put(f"/api/resource/Party Organization/{other_org.name}", {"member_count": 99})
 	assert r.status_code == 403
+	frappe.db.rollback()  # see what the server committed
 	assert frappe.db.get_value("Party Organization", other_org.name, "member_count") != 99
 
 
@@ -116,4 +117,5 @@ def test_street_admin_cannot_place_an_organisation_under_another_street(tree):
 		"parent_party_organization": other.name,
 	})
 	assert refused.status_code == 403
+	frappe.db.rollback()
 	assert not frappe.db.exists("Party Organization", f"丁新社区党委-{tree.tag}")

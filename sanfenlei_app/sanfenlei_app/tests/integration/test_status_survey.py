@@ -63,6 +63,7 @@ def test_secretary_fills_its_own_survey_only(street_tree):
 	assert mine.status_code == 200, mine.text
 	theirs = api.post("/api/resource/Status Survey", survey_values(orgs[1].name))
 	assert theirs.status_code == 403
+	frappe.db.rollback()
 	assert not frappe.db.exists("Status Survey", {"organization": orgs[1].name})
 	listed = api.get("/api/resource/Status Survey", fields='["organization"]', limit_page_length=0).json()["data"]
 	assert {r["organization"] for r in listed} == {orgs[0].name}

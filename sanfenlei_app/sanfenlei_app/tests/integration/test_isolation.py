@@ -1,0 +1,110 @@
+"""Who sees what, from the outside: each role, inside and outside its subtree, through
+REST list / read / write and the link search."""
+
+import frappe
+import pytest
+
+from .conftest import Rest, make_user, uid
+from .test_status_survey import survey_values
+
+
+@pytest.fixture(scope="module")
+def district():
+	"""Two streets with a community each, a survey on each community, and one user per role."""
+	from .conftest import Tree
+
+	frappe.set_user("Administrator")
+	t = Tree()
+	d = t.district()
+	a, b = t.street(d, "甲街道党工委"), t.street(d, "乙街道党工委")
+	a_org = t.org("甲社区党委", "Grassroots", a.name, domain="Community")
+	b_org = t.org("乙社区党委", "Grassroots", b.name, domain="Community")
+	users = {
+		"district": make_user(f"d-{uid()}@test.local", ["District Admin"]),
+		"unit": make_user(f"u-{uid()}@test.local", ["Reporting Unit Admin"]),
+		"secretary": make_user(f"s-{uid()}@test.local", ["Organization Secretary"]),
+		"evaluator": make_user(f"e-{uid()}@test.local", ["Evaluation Department"]),
+		"leader": make_user(f"l-{uid()}@test.local", ["Campaign Leader"]),
+	}
+	a.append("unit_admins", {"user": users["unit"]})
+	a.save()
+	a_org.secretary_user = users["secretary"]
+	a_org.save()
+	surveys = {
+		"a": frappe.get_doc(survey_values(a_org.name)).insert().name,
+		"b": frappe.get_doc(survey_values(b_org.name)).insert().name,
+	}
+	frappe.db.commit()
+	return frappe._dict(tag=t.tag, d=d, a=a, b=b, a_org=a_org, b_org=b_org, users=users, surveys=surveys,
+		api={k: Rest(v) for k, v in users.items()})
+
+
+ORG = "/api/resource/Party Organization/"
+
+# role -> which of (district, street a, community a, street b, community b) it may read
+READS = {
+	"district": (True, True, True, True, True),
+	"unit": (False, True, True, False, False),
+	"secretary": (False, False, True, False, False),
+	"evaluator": (False, True, False, True, False),  # street committees only
+	"leader": (True, True, True, True, True),
+}
+
+
+@pytest.mark.parametrize("role", list(READS))
+def test_read_and_list_organisations(district, role):
+	api = district.api[role]
+	names = [district.d.name, district.a.name, district.a_org.name, district.b.name, district.b_org.name]
+	for name, allowed in zip(names, READS[role]):
+		assert (api.get(ORG + name).status_code == 200) == allowed, (role, name)
+	listed = api.get("/api/resource/Party Organization", limit_page_length=0,
+		filters=f'[["name","like","%{district.tag}"]]').json()["data"]
+	expected = {n for n, ok in zip(names, READS[role]) if ok}
+	assert {r["name"] for r in listed} == expected
+
+
+WRITES = {
+	"district": (True, True),  # (community a, community b)
+	"unit": (True, False),
+	"secretary": (False, False),
+	"evaluator": (False, False),
+	"leader": (False, False),
+}
+
+
+@pytest.mark.parametrize("role", list(WRITES))
+def test_write_organisations(district, role):
+	api = district.api[role]
+	for org, allowed in zip((district.a_org, district.b_org), WRITES[role]):
+		value = int(uid(), 16) % 1000
+		r = api.put(ORG + org.name, {"member_count": value})
+		assert (r.status_code == 200) == allowed, (role, org.name, r.status_code, r.text[-300:])
+		frappe.db.rollback()  # end this connection's snapshot to see what the server committed
+		stored = frappe.db.get_value("Party Organization", org.name, "member_count")
+		assert (stored == value) == allowed
+
+
+SURVEY_READS = {"district": (True, True), "unit": (True, False), "secretary": (True, False), "leader": (True, True)}
+
+
+@pytest.mark.parametrize("role", list(SURVEY_READS))
+def test_surveys_follow_the_subtree(district, role):
+	api = district.api[role]
+	for key, allowed in zip(("a", "b"), SURVEY_READS[role]):
+		assert (api.get(f"/api/resource/Status Survey/{district.surveys[key]}").status_code == 200) == allowed
+
+
+def test_evaluation_department_has_no_access_to_surveys(district):
+	assert district.api["evaluator"].get(f"/api/resource/Status Survey/{district.surveys['a']}").status_code == 403
+
+
+@pytest.mark.parametrize("role", ["unit", "secretary"])
+def test_link_search_cannot_be_asked_to_ignore_the_subtree(district, role):
+	api = district.api[role]
+	for method, extra in (("frappe.desk.search.search_link", {}), ("frappe.desk.search.search_widget", {"as_dict": 1})):
+		r = api.get(f"/api/method/{method}", doctype="Party Organization", txt=district.tag,
+			ignore_user_permissions=1, page_length=50, **extra)
+		assert r.status_code == 200, r.text
+		found = {row.get("value") or row.get("name") for row in r.json()["message"]}
+		assert district.b_org.name not in found and district.b.name not in found
+		assert district.a_org.name in found
