@@ -3,7 +3,7 @@ frappe.treeview_settings["Party Organization"] = {
 	title: __("Party Organization"),
 	get_tree_root: false,
 	root_label: __("All Party Organizations"),
-	get_tree_nodes: "frappe.desk.treeview.get_children",
+	get_tree_nodes: "sanfenlei_app.tree.get_children",
 	filters: [],
 	fields: [
 		{ fieldtype: "Data", fieldname: "organization_name", label: __("Full Name"), reqd: true },
