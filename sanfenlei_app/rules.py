@@ -242,3 +242,215 @@ def summarize_surveys(surveys):
 	summary["organizations_with_problems"] = len(with_problem)
 	summary["methods_text"] = "、".join(f"{m['name']}（{m['count']}个）" for m in summary["methods"] if m["count"]) or "未记录"
 	return summary
+
+
+# ----------------------------------------------------------------- April: grading
+# 评分采取总分100分逐项扣分的办法进行，每个项目分值扣完为止。
+# 80分以上为“先进”，60-79分为“一般”，60分以下为“后进”。
+
+GRADES = ("Advanced", "Ordinary", "Lagging")
+GRADE_LABELS = {"Advanced": "先进", "Ordinary": "一般", "Lagging": "后进"}
+SITE_GRADE_LABELS = {"Advanced": "优秀站点", "Ordinary": "一般站点", "Lagging": "后进站点"}
+FULL_MARKS = 100
+DEFAULT_THRESHOLDS = {"advanced": 80.0, "ordinary": 60.0}
+# (minimum total, stars), highest first: 先进 four to five stars, 一般 one to three, 后进 none.
+DEFAULT_STAR_BANDS = ((90.0, 5), (80.0, 4), (73.0, 3), (66.0, 2), (60.0, 1))
+STARS_OF_GRADE = {"Advanced": (4, 5), "Ordinary": (1, 3), "Lagging": (0, 0)}
+NO_STAR_DOMAINS = ("Remote Education Site",)
+EXCELLENT_SITE_SHARE = 0.30  # 优秀站点比例原则上不超过30%
+
+# 直接定为“后进”, per domain, as the notice lists them.  kind "fact": ticked on the sheet;
+# kind "satisfaction": decided by the sheet's satisfaction figure, below `threshold` percent.
+DEFAULT_VETOES = {
+	"Community": [
+		("C1", "党组织1年以上不开展组织生活", "fact", None),
+		("C2", "近一年来出现严重群体性事件", "fact", None),
+		("C3", "近一年来没有党组织书记", "fact", None),
+		("C4", "没有按照公推直选程序进行换届选举", "fact", None),
+		("C5", "社区党组织民主评议党员群众满意度低于60%", "satisfaction", 60.0),
+	],
+	"Private Enterprise": [
+		("P1", "近一年来没有开展党组织活动", "fact", None),
+		("P2", "近两年来党组织书记有重大违法违纪行为", "fact", None),
+		("P3", "近一年来企业发生重大群体性事件", "fact", None),
+	],
+	"Social Organization": [
+		("S1", "近两年来党组织书记和领导班子有重大违纪违法", "fact", None),
+		("S2", "党组织一年以上不开展党的活动", "fact", None),
+		("S3", "社会组织参与非法政治活动，并在社会上造成负面影响", "fact", None),
+		("S4", "党员群众和服务对象测评满意度低于50%", "satisfaction", 50.0),
+	],
+	"Public Institution": [
+		("G1", "近两年来党组织书记和领导班子有重大违纪违法行为", "fact", None),
+		("G2", "党组织长期不换届或1年以上不开展党的活动", "fact", None),
+		("G3", "近一年来单位有严重群访事件", "fact", None),
+		("G4", "党员群众和服务对象测评满意度低于50%", "satisfaction", 50.0),
+	],
+	"Street Committee": [],
+	"Remote Education Site": [],
+}
+
+
+def grade_label(grade, domain=None):
+	labels = SITE_GRADE_LABELS if domain == "Remote Education Site" else GRADE_LABELS
+	return labels.get(grade, "")
+
+
+def item_score(max_points, deductions):
+	"""逐项扣分，扣完为止: (score, messages).  ``deductions``: [(points, reason)]."""
+	messages = []
+	total = 0.0
+	for points, reason in deductions:
+		if points is None or points < 0:
+			messages.append("扣分必须是不小于0的数")
+			continue
+		if points > 0 and not (reason or "").strip():
+			messages.append("每一项扣分都要写明扣分理由")
+		total += points
+	return round(max(0.0, max_points - total), 1), messages
+
+
+def total_score(scores):
+	return round(sum(scores), 1)
+
+
+def grade_for(total, vetoed=False, thresholds=None):
+	t = thresholds or DEFAULT_THRESHOLDS
+	if vetoed:
+		return "Lagging"
+	total = round(total, 1)
+	if total >= t["advanced"]:
+		return "Advanced"
+	if total >= t["ordinary"]:
+		return "Ordinary"
+	return "Lagging"
+
+
+def stars_for(total, grade, bands=None, domain=None):
+	"""Stars follow the score within the grade's band; 后进 and remote sites get none."""
+	if grade == "Lagging" or domain in NO_STAR_DOMAINS:
+		return 0
+	low, high = STARS_OF_GRADE[grade]
+	for minimum, stars in bands or DEFAULT_STAR_BANDS:
+		if round(total, 1) >= minimum:
+			return min(max(stars, low), high)
+	return low
+
+
+def applied_vetoes(vetoes, ticked, satisfaction):
+	"""The veto texts that apply.  ``vetoes``: [(code, text, kind, threshold)];
+	``ticked``: codes ticked as facts; ``satisfaction``: percent or None."""
+	out = []
+	for code, text, kind, threshold in vetoes:
+		if kind == "satisfaction":
+			if satisfaction is not None and threshold is not None and satisfaction < threshold:
+				out.append(text)
+		elif code in ticked:
+			out.append(text)
+	return out
+
+
+def grade_sheet(items, vetoes=(), ticked=(), satisfaction=None, domain=None, thresholds=None, bands=None):
+	"""Grade one sheet.  ``items``: [(max_points, [(points, reason)])].
+	Returns dict(scores, total, vetoes, grade, stars, messages)."""
+	messages = []
+	scores = []
+	for max_points, deductions in items:
+		score, msgs = item_score(max_points, deductions)
+		scores.append(score)
+		messages += msgs
+	if satisfaction is not None and not 0 <= satisfaction <= 100:
+		messages.append("满意度必须在0%到100%之间")
+	total = total_score(scores)
+	applied = applied_vetoes(vetoes, set(ticked), satisfaction)
+	grade = grade_for(total, bool(applied), thresholds)
+	return {
+		"scores": scores,
+		"total": total,
+		"vetoes": applied,
+		"grade": grade,
+		"stars": stars_for(total, grade, bands, domain),
+		"messages": sorted(set(messages), key=messages.index),
+	}
+
+
+def check_stars_decision(grade, stars, reason, domain=None):
+	"""The superior may set the stars within the band of the grade, with a reason."""
+	if domain in NO_STAR_DOMAINS:
+		return [] if not stars else ["远程教育站点不评定星级"]
+	low, high = STARS_OF_GRADE[grade]
+	if not low <= (stars or 0) <= high:
+		if grade == "Lagging":
+			return ["后进党组织不予确定星级等次"]
+		return [f"{GRADE_LABELS[grade]}党组织只能评定为{low}至{high}星级"]
+	if not (reason or "").strip():
+		return ["调整星级须写明理由"]
+	return []
+
+
+# ----------------------------------------------------------------- standards
+
+
+def check_standard_items(max_points):
+	"""Maximum points of a standard's items sum to exactly 100."""
+	messages = []
+	if any(p is None or p <= 0 for p in max_points):
+		messages.append("每个评分项目的分值必须大于0")
+	total = round(sum(p or 0 for p in max_points), 1)
+	if total != FULL_MARKS:
+		messages.append(f"各评分项目分值合计应为100分，现为{total:g}分")
+	return messages
+
+
+def check_thresholds_and_bands(thresholds, bands):
+	"""Bands must agree with the grades: 先进 four or five stars, 一般 one to three."""
+	messages = []
+	adv, ordi = thresholds["advanced"], thresholds["ordinary"]
+	if not 0 < ordi < adv <= FULL_MARKS:
+		messages.append("等次分数线应满足：0 < 一般 < 先进 ≤ 100")
+		return messages
+	bands = sorted(bands, key=lambda b: -b[0])
+	if sorted(b[1] for b in bands) != [1, 2, 3, 4, 5]:
+		messages.append("星级分数段应为一至五星各一段")
+		return messages
+	for minimum, stars in bands:
+		if stars >= 4 and minimum < adv:
+			messages.append(f"{stars}星级的起点分（{minimum:g}）低于先进分数线（{adv:g}），一般党组织不能评为四星以上")
+		if stars <= 3 and minimum >= adv:
+			messages.append(f"{stars}星级的起点分（{minimum:g}）不低于先进分数线（{adv:g}），先进党组织不能少于四星")
+		if stars <= 3 and minimum < ordi:
+			messages.append(f"{stars}星级的起点分（{minimum:g}）低于一般分数线（{ordi:g}），后进党组织不予定星")
+	if [b[1] for b in bands] != [5, 4, 3, 2, 1]:
+		messages.append("星级分数段应随星级由高到低递减")
+	four = next(m for m, s in bands if s == 4)
+	one = next(m for m, s in bands if s == 1)
+	if four != adv:
+		messages.append(f"四星级起点分应等于先进分数线（{adv:g}分），否则部分先进党组织没有星级")
+	if one != ordi:
+		messages.append(f"一星级起点分应等于一般分数线（{ordi:g}分），否则部分一般党组织没有星级")
+	return messages
+
+
+def check_adjusted_standard(district, adjusted):
+	"""A unit's adjusted version may change items and add vetoes, not remove the district's
+	vetoes nor change thresholds or star bands.  Both: dict(items=[points], vetoes=[codes],
+	thresholds=dict, bands=[(min, stars)])."""
+	messages = check_standard_items(adjusted["items"])
+	missing = [c for c in district["vetoes"] if c not in adjusted["vetoes"]]
+	if missing:
+		messages.append("调整版不能删除区委组织部规定的直接定为后进情形：" + "、".join(missing))
+	if adjusted["thresholds"] != district["thresholds"]:
+		messages.append("调整版不能改变先进、一般、后进的分数线")
+	if sorted(adjusted["bands"]) != sorted(district["bands"]):
+		messages.append("调整版不能改变星级分数段")
+	return messages
+
+
+def check_excellent_site_share(excellent, total, exception=False):
+	"""优秀站点比例原则上不超过30%: over it needs a District Admin's recorded exception."""
+	if total and excellent / total > EXCELLENT_SITE_SHARE and not exception:
+		return (
+			f"优秀站点{excellent}个，占站点总数{total}个的{excellent * 100 / total:.1f}%，超过30%；"
+			"如确需超过，须由区委组织部登记例外"
+		)
+	return None
