@@ -20,6 +20,8 @@ has_permission = {
 
 doc_events = {
 	"User": {"before_insert": "sanfenlei_app.importing.skip_welcome_mail_without_outbox"},
+	# the grading rules of the notice (sanfenlei_app/rules.py) applied to each sheet
+	"Assessment Sheet": {"validate": "sanfenlei_app.grading.grade_sheet_doc"},
 }
 
 override_whitelisted_methods = {

@@ -32,12 +32,18 @@ def sync_module_records():
 
 def after_install():
 	sync_module_records()
+	from sanfenlei_app.setup.standards import install_default_standards
+
+	install_default_standards()
+	frappe.db.commit()
 
 
 def after_migrate():
 	sync_module_records()
 	from sanfenlei_app.permissions import resync_all
+	from sanfenlei_app.setup.standards import install_default_standards
 
+	install_default_standards()
 	resync_all()
 	frappe.db.commit()
 
