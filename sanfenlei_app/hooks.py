@@ -13,9 +13,11 @@ after_migrate = "sanfenlei_app.setup.install.after_migrate"
 # Who sees what (see sanfenlei_app/permissions.py).
 permission_query_conditions = {
 	"Party Organization": "sanfenlei_app.permissions.org_query_conditions",
+	"Assessment Sheet": "sanfenlei_app.permissions.sheet_query_conditions",
 }
 has_permission = {
 	"Party Organization": "sanfenlei_app.permissions.org_has_permission",
+	"Assessment Sheet": "sanfenlei_app.permissions.sheet_has_permission",
 }
 
 doc_events = {

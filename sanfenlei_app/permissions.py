@@ -200,3 +200,21 @@ def search_widget(
 		filters=filters, filter_fields=filter_fields, as_dict=as_dict, reference_doctype=reference_doctype,
 		ignore_user_permissions=ignore_user_permissions,
 	)
+
+
+# ---------------------------------------------------------------- evaluation departments
+# 目督办、信访局、民政局 advise on the street committees' grading only.
+
+
+def sheet_query_conditions(user=None):
+	user = user or frappe.session.user
+	if is_evaluation_only(frappe.get_roles(user)):
+		return "`tabAssessment Sheet`.domain = 'Street Committee'"
+	return ""
+
+
+def sheet_has_permission(doc, ptype=None, user=None):
+	user = user or frappe.session.user
+	if is_evaluation_only(frappe.get_roles(user)):
+		return doc.get("domain") == "Street Committee"
+	return True

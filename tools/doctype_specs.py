@@ -332,7 +332,7 @@ write_doctype(
 		f("domain", "Select", "Domain", options=DOMAINS, read_only=1, in_standard_filter=1),
 		f("standard", "Link", "Assessment Standard", options="Assessment Standard", read_only=1, ignore_user_permissions=1),
 		f("section_items", "Section Break", "Scoring (deductions item by item)"),
-		f("items", "Table", "Scoring Items", options="Assessment Sheet Item"),
+		f("items", "Table", "Scoring Items", options="Assessment Sheet Item", cannot_add_rows=1, cannot_delete_rows=1),
 		f("section_vetoes", "Section Break", "Veto Facts and Satisfaction"),
 		f("satisfaction", "Percent", "Satisfaction of Members and Masses (%)"),
 		f("vetoes", "Table", "Veto Conditions", options="Assessment Sheet Veto"),
@@ -349,6 +349,7 @@ write_doctype(
 		perm("District Admin", **ADMIN_PERMS),
 		perm("Reporting Unit Admin", write=1, create=1, report=1, export=1, print=1),
 		perm("Organization Secretary", write=1, create=1, print=1),
+		perm("Evaluation Department", print=1),  # street committees' sheets only (permissions.py)
 		perm("Campaign Leader", report=1, export=1, print=1),
 	],
 	autoname="format:FLB-{campaign_year}-{#####}",

@@ -108,3 +108,21 @@ def test_link_search_cannot_be_asked_to_ignore_the_subtree(district, role):
 		found = {row.get("value") or row.get("name") for row in r.json()["message"]}
 		assert district.b_org.name not in found and district.b.name not in found
 		assert district.a_org.name in found
+
+
+def test_evaluation_department_sees_only_street_committees_sheets(district):
+	from sanfenlei_app.grading import load_standard
+
+	names = {}
+	for key, org in (("street", district.a.name), ("community", district.a_org.name)):
+		sheet = frappe.get_doc({"doctype": "Assessment Sheet", "organization": org, "campaign_year": "2012"})
+		load_standard(sheet)
+		names[key] = sheet.insert().name
+	frappe.db.commit()
+	api = district.api["evaluator"]
+	assert api.get(f"/api/resource/Assessment Sheet/{names['street']}").status_code == 200
+	assert api.get(f"/api/resource/Assessment Sheet/{names['community']}").status_code == 403
+	listed = {r["name"] for r in api.get("/api/resource/Assessment Sheet", limit_page_length=0).json()["data"]}
+	assert names["street"] in listed and names["community"] not in listed
+	# and it cannot change the street's sheet (its opinion is recorded in the review, issue 5)
+	assert api.put(f"/api/resource/Assessment Sheet/{names['street']}", {"satisfaction": 10}).status_code == 403
