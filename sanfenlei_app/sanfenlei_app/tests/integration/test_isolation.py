@@ -126,3 +126,16 @@ def test_evaluation_department_sees_only_street_committees_sheets(district):
 	assert names["street"] in listed and names["community"] not in listed
 	# and it cannot change the street's sheet (its opinion is recorded in the review, issue 5)
 	assert api.put(f"/api/resource/Assessment Sheet/{names['street']}", {"satisfaction": 10}).status_code == 403
+
+
+def test_export_contains_only_the_subtree(district):
+	api = district.api["unit"]
+	r = api.post("/api/method/frappe.desk.reportview.export_query", {
+		"doctype": "Party Organization", "file_format_type": "CSV", "title": "党组织",
+		"fields": '["`tabParty Organization`.`name`"]',
+		"filters": f'[["Party Organization","name","like","%{district.tag}"]]',
+	})
+	assert r.status_code == 200, r.text[:300]
+	text = r.content.decode("utf-8-sig")
+	assert district.a_org.name in text and district.a.name in text
+	assert district.b_org.name not in text and district.b.name not in text
