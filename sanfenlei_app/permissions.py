@@ -210,11 +210,31 @@ def sheet_query_conditions(user=None):
 	user = user or frappe.session.user
 	if is_evaluation_only(frappe.get_roles(user)):
 		return "`tabAssessment Sheet`.domain = 'Street Committee'"
-	return ""
+	return linked_query_conditions(user)
 
 
 def sheet_has_permission(doc, ptype=None, user=None):
 	user = user or frappe.session.user
 	if is_evaluation_only(frappe.get_roles(user)):
 		return doc.get("domain") == "Street Committee"
-	return True
+	return linked_has_permission(doc, ptype, user)
+
+
+# ---------------------------------------------------------------- confined users without an assignment
+# User Permissions restrict only users who have some; a secretary or unit administrator
+# not (or no longer) assigned to any organisation must see nothing, not everything.
+
+
+def linked_query_conditions(user=None):
+	return NO_ACCESS if permitted_nodes(user or frappe.session.user) == [] else ""
+
+
+def linked_has_permission(doc, ptype=None, user=None):
+	return permitted_nodes(user or frappe.session.user) != []
+
+
+def clear_user_permission_cache():
+	"""A new or moved organisation changes every subtree above it: Frappe caches each
+	user's permitted documents (descendants included), so the cache is dropped."""
+	frappe.cache.delete_value("user_permissions")
+	frappe.local.sanfenlei_nodes = {}

@@ -5,7 +5,10 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from sanfenlei_app import review
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+
+MEASURES_LIMIT = 150  # 附件3: “升级措施”栏填主要措施，字数不超过150字
 
 
 class AssessmentSheet(Document):
@@ -14,6 +17,9 @@ class AssessmentSheet(Document):
 
 	def before_validate(self):
 		self.campaign_year = self.campaign_year or get_current_year()
+		if self.is_new():
+			self.workflow_state = "Draft"  # every sheet starts at the beginning of its path
+			self.steps = []
 
 	def validate(self):
 		org = frappe.db.get_value(
@@ -36,3 +42,31 @@ class AssessmentSheet(Document):
 				),
 				frappe.DuplicateEntryError,
 			)
+		if len(self.rectification_measures or "") > MEASURES_LIMIT:
+			frappe.throw(_("整改措施不超过150字，现为{0}字；详细内容可另附材料").format(len(self.rectification_measures)))
+		before = self.get_doc_before_save()
+		if before and before.workflow_state != self.workflow_state:
+			review.on_transition(self, before.workflow_state, self.workflow_state)
+		else:
+			review.check_edit_rights(self)
+
+	def on_submit(self):
+		"""已定级: the decision becomes the organisation's ledger entry."""
+		frappe.db.set_value(
+			"Party Organization",
+			self.organization,
+			{"current_grade": self.decided_grade, "current_stars": self.decided_stars or 0,
+			 "current_grade_year": self.campaign_year},
+			update_modified=False,
+		)
+
+
+@frappe.whitelist()
+def confirm_as_secretary(name):
+	"""书记签名: the organisation's own secretary confirms the sheet, logged in as itself."""
+	sheet = frappe.get_doc("Assessment Sheet", name)
+	secretary = frappe.db.get_value("Party Organization", sheet.organization, "secretary_user")
+	if not secretary or frappe.session.user != secretary:
+		frappe.throw(_("只有本组织书记本人登录后才能确认签名"), frappe.PermissionError)
+	sheet.db_set({"secretary_confirmed_by": frappe.session.user, "secretary_confirmed_on": frappe.utils.now_datetime()})
+	return sheet.secretary_confirmed_on

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils.nestedset import NestedSet
 
 from sanfenlei_app import rules
-from sanfenlei_app.permissions import sync_org_user_permissions
+from sanfenlei_app.permissions import clear_user_permission_cache, sync_org_user_permissions
 
 
 class PartyOrganization(NestedSet):
@@ -66,8 +66,9 @@ class PartyOrganization(NestedSet):
 
 	def on_update(self):
 		super().on_update()
-		if self.has_value_changed("parent_party_organization") and not self.is_new():
+		if self.has_value_changed("parent_party_organization"):
 			self._refresh_descendants_reporting_unit()
+			clear_user_permission_cache()
 		sync_org_user_permissions(self)
 
 	def _refresh_descendants_reporting_unit(self):
@@ -83,3 +84,4 @@ class PartyOrganization(NestedSet):
 	def on_trash(self):
 		super().on_trash(allow_root_deletion=True)
 		sync_org_user_permissions(self, removing=True)
+		clear_user_permission_cache()

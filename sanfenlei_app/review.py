@@ -1,0 +1,133 @@
+"""The review of a grading sheet up the reporting line (the five steps of the notice,
+then the district's check).  Frappe's Workflow `Assessment Sheet Review` carries the
+states and who may move them; this module adds what a workflow cannot say by itself:
+what each step must have recorded before it is left, who may edit in each state, the
+reason a return needs, and the log of every step.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import cint, now_datetime
+
+from sanfenlei_app import rules
+
+SEC, RUA, DA = "Organization Secretary", "Reporting Unit Admin", "District Admin"
+SUPER_ROLES = {"System Manager", "Administrator"}
+
+# who may change a sheet while it stays in a state
+EDIT_ROLES = {
+	"Draft": {SEC, RUA},
+	"Mass Preliminary Review": {SEC},
+	"Party Member Appraisal": {SEC},
+	"Self Grading": {SEC},
+	"Members and Masses Review": {SEC},
+	"Superior Decision": {RUA},
+	"Street Self Scoring": {RUA},
+	"Department Opinions": {DA},
+	"District Review": {DA},
+}
+
+# what a step must have recorded before the sheet leaves it (forward)
+REQUIRED_ON_LEAVING = {
+	"Mass Preliminary Review": ["mass_meeting_date", "mass_attendance", "mass_grade"],
+	"Party Member Appraisal": ["member_meeting_date", "member_attendance", "member_grade"],
+	"Self Grading": ["self_grade", "self_basis"],
+	"Members and Masses Review": ["votes_for", "votes_against", "votes_abstain"],
+	"Superior Decision": ["decided_grade"],
+	"District Review": ["decided_grade"],
+}
+
+RETURNS = {
+	("Superior Decision", "Members and Masses Review"),
+	("District Review", "Superior Decision"),
+	("District Review", "Street Self Scoring"),
+}
+
+
+def label(sheet, fieldname):
+	return _(sheet.meta.get_label(fieldname))
+
+
+def check_edit_rights(sheet):
+	"""Only the role that owns the current step may change the sheet in it."""
+	if sheet.is_new() or sheet.docstatus != 0:
+		return
+	roles = set(frappe.get_roles())
+	if roles & SUPER_ROLES:
+		return
+	allowed = EDIT_ROLES.get(sheet.workflow_state, set())
+	if not roles & allowed:
+		frappe.throw(
+			_("当前环节为“{0}”，由{1}办理，您不能修改此申报表").format(
+				_(sheet.workflow_state), "、".join(_(r) for r in sorted(allowed)) or _("无人")
+			),
+			frappe.PermissionError,
+		)
+
+
+def on_transition(sheet, old, new):
+	"""Checks and the log entry of a move from ``old`` to ``new``."""
+	is_return = (old, new) in RETURNS
+	messages = []
+	if is_return:
+		if not (sheet.return_reason or "").strip():
+			messages.append("退回须写明理由")
+	else:
+		for field in REQUIRED_ON_LEAVING.get(old, []):
+			value = sheet.get(field)
+			if value is None or value == "":
+				messages.append(f"请先填写“{label(sheet, field)}”")
+	if old == "Members and Masses Review" and not messages:
+		valid = cint(sheet.votes_for) + cint(sheet.votes_against) + cint(sheet.votes_abstain)
+		if valid <= 0:
+			messages.append("请填写有效票数")
+	if old in ("Superior Decision", "District Review") and not is_return and not messages:
+		messages += check_decision(sheet)
+	if messages:
+		frappe.throw("<br>".join(messages), title=_("不能进入下一环节"))
+	sheet.append(
+		"steps",
+		{"from_state": old, "to_state": new, "user": frappe.session.user, "at": now_datetime(),
+		 "result": step_result(sheet, old, new), "reason": sheet.return_reason if is_return else None},
+	)
+	if is_return:
+		sheet.return_reason = None
+
+
+def check_decision(sheet):
+	"""上级评定: the final grade and stars; a decision different from the self-grade (or from
+	the stars the score gives) needs a reason; stars stay within the grade's band."""
+	messages = []
+	stars = cint(sheet.decided_stars)
+	if sheet.domain in rules.NO_STAR_DOMAINS:
+		if stars:
+			messages.append("远程教育站点不评定星级")
+	else:
+		low, high = rules.STARS_OF_GRADE[sheet.decided_grade]
+		if not low <= stars <= high:
+			messages += rules.check_stars_decision(sheet.decided_grade, stars, "-", sheet.domain)
+	differs = (sheet.self_grade and sheet.decided_grade != sheet.self_grade) or (
+		sheet.decided_grade != sheet.grade or (sheet.domain not in rules.NO_STAR_DOMAINS and stars != cint(sheet.stars))
+	)
+	if differs and not (sheet.decision_reason or "").strip():
+		messages.append("评定结果与自评级次或按分数确定的级次、星级不同，须写明理由")
+	return messages
+
+
+def step_result(sheet, old, new):
+	g = lambda grade: rules.grade_label(grade, sheet.domain) if grade else ""  # noqa: E731
+	if old == "Mass Preliminary Review":
+		return f"群众代表{cint(sheet.mass_attendance)}人参加，初评为{g(sheet.mass_grade)}"
+	if old == "Party Member Appraisal":
+		return f"党员{cint(sheet.member_attendance)}人参加，评议为{g(sheet.member_grade)}"
+	if old == "Self Grading":
+		return f"自评为{g(sheet.self_grade)}"
+	if old == "Members and Masses Review":
+		passed = "通过" if new == "Superior Decision" else "未通过，退回组织自评"
+		return f"赞成{cint(sheet.votes_for)}票，反对{cint(sheet.votes_against)}票，弃权{cint(sheet.votes_abstain)}票，{passed}"
+	if old in ("Superior Decision", "District Review") and (old, new) not in RETURNS:
+		stars = f"，{cint(sheet.decided_stars)}星级" if cint(sheet.decided_stars) else ""
+		return f"评定为{g(sheet.decided_grade)}{stars}"
+	if (old, new) in RETURNS:
+		return "退回"
+	return ""

@@ -1,0 +1,220 @@
+"""The five grading steps and the district's check, walked by the right users through
+REST, and every wrong user, wrong step and skipped step refused with nothing saved."""
+
+import frappe
+import pytest
+
+from .conftest import Rest, make_user, uid
+from .test_status_survey import year
+
+APPLY = "/api/method/frappe.model.workflow.apply_workflow"
+
+
+@pytest.fixture(scope="module")
+def line():
+	from .conftest import Tree
+
+	frappe.set_user("Administrator")
+	t = Tree()
+	d = t.district()
+	a, b = t.street(d, "甲街道"), t.street(d, "乙街道")
+	users = {
+		"sec": make_user(f"rs-{uid()}@test.local", ["Organization Secretary"]),
+		"other_sec": make_user(f"ro-{uid()}@test.local", ["Organization Secretary"]),
+		"unit": make_user(f"ru-{uid()}@test.local", ["Reporting Unit Admin"]),
+		"other_unit": make_user(f"rb-{uid()}@test.local", ["Reporting Unit Admin"]),
+		"district": make_user(f"rd-{uid()}@test.local", ["District Admin"]),
+	}
+	a.append("unit_admins", {"user": users["unit"]})
+	a.save()
+	b.append("unit_admins", {"user": users["other_unit"]})
+	b.save()
+	frappe.db.commit()
+	return frappe._dict(t=t, d=d, a=a, b=b, users=users, api={k: Rest(v) for k, v in users.items()})
+
+
+def new_org(line, secretary="sec"):
+	org = line.t.org(f"社区{uid()}", "Grassroots", line.a.name, domain="Community")
+	org.secretary_user = line.users[secretary]
+	org.save()
+	frappe.db.commit()
+	return org
+
+
+def create_sheet(line, org, deduction=12):
+	api = line.api["sec"]
+	r = api.post("/api/resource/Assessment Sheet", {"organization": org.name, "campaign_year": year(), "phase": "Initial"})
+	assert r.status_code == 200, r.text
+	doc = r.json()["data"]
+	doc["items"][0]["deduction"] = min(deduction, doc["items"][0]["max_points"])
+	doc["items"][0]["deduction_reason"] = "对照标准检查"
+	doc["items"][1]["deduction"] = max(0, deduction - doc["items"][0]["max_points"])
+	doc["items"][1]["deduction_reason"] = "对照标准检查"
+	doc["satisfaction"] = 92
+	r = api.put(f"/api/resource/Assessment Sheet/{doc['name']}", doc)
+	assert r.status_code == 200, r.text
+	return r.json()["data"]
+
+
+def act(api, name, action, **fields):
+	if fields:
+		r = api.put(f"/api/resource/Assessment Sheet/{name}", fields)
+		if r.status_code != 200:
+			return r
+	doc = api.get(f"/api/resource/Assessment Sheet/{name}").json().get("data") or {"name": name, "doctype": "Assessment Sheet"}
+	return api.post(APPLY, {"doc": doc, "action": action})
+
+
+def state(name):
+	frappe.db.rollback()
+	return frappe.db.get_value("Assessment Sheet", name, ["workflow_state", "docstatus"])
+
+
+def walk_to_superior(line, name):
+	sec = line.api["sec"]
+	steps = [
+		("Start Mass Review", {}),
+		("Complete Mass Review", {"mass_meeting_date": "2012-04-05", "mass_attendance": 35, "mass_grade": "Advanced"}),
+		("Complete Member Appraisal", {"member_meeting_date": "2012-04-08", "member_attendance": 48, "member_grade": "Advanced"}),
+		("Submit Self Grade for Review", {"self_grade": "Advanced", "self_basis": "两次会议均评为先进，近三年考核优秀"}),
+		("Ballot Passed", {"votes_for": 30, "votes_against": 5, "votes_abstain": 3}),
+	]
+	for action, fields in steps:
+		r = act(sec, name, action, **fields)
+		assert r.status_code == 200, (action, r.text[-500:])
+
+
+def test_full_walk_by_the_right_users_ends_in_the_ledger(line):
+	org = new_org(line)
+	sheet = create_sheet(line, org, deduction=12)
+	name = sheet["name"]
+	assert state(name) == ("Draft", 0)
+	walk_to_superior(line, name)
+	assert state(name) == ("Superior Decision", 0)
+	r = act(line.api["unit"], name, "Report to District", decided_grade="Advanced", decided_stars=4)
+	assert r.status_code == 200, r.text[-500:]
+	r = act(line.api["district"], name, "Approve", district_opinion="同意")
+	assert r.status_code == 200, r.text[-500:]
+	assert state(name) == ("Graded", 1)
+	doc = frappe.get_doc("Assessment Sheet", name)
+	assert [(s.from_state, s.to_state) for s in doc.steps] == [
+		("Draft", "Mass Preliminary Review"), ("Mass Preliminary Review", "Party Member Appraisal"),
+		("Party Member Appraisal", "Self Grading"), ("Self Grading", "Members and Masses Review"),
+		("Members and Masses Review", "Superior Decision"), ("Superior Decision", "District Review"),
+		("District Review", "Graded"),
+	]
+	assert doc.steps[4].result == "赞成30票，反对5票，弃权3票，通过"
+	assert doc.steps[5].user == line.users["unit"] and doc.steps[6].user == line.users["district"]
+	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == ("Advanced", 4)
+
+
+def test_ballot_with_exactly_half_for_returns_to_self_grading(line):
+	org = new_org(line)
+	name = create_sheet(line, org)["name"]
+	sec = line.api["sec"]
+	for action, fields in [
+		("Start Mass Review", {}),
+		("Complete Mass Review", {"mass_meeting_date": "2012-04-05", "mass_attendance": 20, "mass_grade": "Ordinary"}),
+		("Complete Member Appraisal", {"member_meeting_date": "2012-04-06", "member_attendance": 20, "member_grade": "Ordinary"}),
+		("Submit Self Grade for Review", {"self_grade": "Advanced", "self_basis": "自评"}),
+	]:
+		assert act(sec, name, action, **fields).status_code == 200
+	# 10 for of 20 valid votes is exactly half: not passed
+	r = act(sec, name, "Ballot Passed", votes_for=10, votes_against=8, votes_abstain=2)
+	assert r.status_code != 200
+	assert state(name) == ("Members and Masses Review", 0)
+	r = act(sec, name, "Ballot Failed")
+	assert r.status_code == 200, r.text[-300:]
+	assert state(name) == ("Self Grading", 0)
+	r = act(sec, name, "Submit Self Grade for Review", self_grade="Ordinary")
+	assert r.status_code == 200
+	r = act(sec, name, "Ballot Passed", votes_for=11, votes_against=8, votes_abstain=1)
+	assert r.status_code == 200, r.text[-300:]
+	assert state(name) == ("Superior Decision", 0)
+
+
+def test_wrong_users_and_skipped_steps_are_refused(line):
+	org = new_org(line)
+	name = create_sheet(line, org)["name"]
+	# the unit cannot act in the secretary's steps, another secretary cannot even see the sheet
+	assert act(line.api["unit"], name, "Start Mass Review").status_code != 200
+	assert line.api["other_sec"].get(f"/api/resource/Assessment Sheet/{name}").status_code == 403
+	assert act(line.api["other_sec"], name, "Start Mass Review").status_code != 200
+	# skipping: jump straight to a later state through REST
+	r = line.api["sec"].put(f"/api/resource/Assessment Sheet/{name}", {"workflow_state": "Superior Decision"})
+	assert r.status_code != 200
+	# a step left without its record
+	assert act(line.api["sec"], name, "Start Mass Review").status_code == 200
+	r = act(line.api["sec"], name, "Complete Mass Review")
+	assert r.status_code != 200 and "请先填写" in r.json().get("exception", "")
+	assert state(name) == ("Mass Preliminary Review", 0)
+	# creating a sheet directly in a later state
+	org2 = new_org(line)
+	r = line.api["sec"].post("/api/resource/Assessment Sheet", {"organization": org2.name, "campaign_year": year(),
+		"workflow_state": "District Review"})
+	assert r.status_code == 200 and r.json()["data"]["workflow_state"] == "Draft"
+
+
+def test_decisions_and_returns_need_reasons_and_stay_in_the_band(line):
+	org = new_org(line)
+	name = create_sheet(line, org, deduction=12)["name"]  # 88 points: Advanced, 4 stars by the score
+	walk_to_superior(line, name)
+	unit, other_unit = line.api["unit"], line.api["other_unit"]
+	assert act(other_unit, name, "Report to District", decided_grade="Advanced", decided_stars=4).status_code != 200
+	r = act(unit, name, "Report to District", decided_grade="Advanced", decided_stars=3)
+	assert r.status_code != 200 and "4至5星级" in r.json().get("exception", "")
+	r = act(unit, name, "Report to District", decided_grade="Ordinary", decided_stars=3, decision_reason="")
+	assert r.status_code != 200 and "须写明理由" in r.json().get("exception", "")
+	r = act(unit, name, "Return")
+	assert r.status_code != 200 and "退回须写明理由" in r.json().get("exception", "")
+	r = act(unit, name, "Return", return_reason="投票记录不清，请补充")
+	assert r.status_code == 200, r.text[-300:]
+	assert state(name) == ("Members and Masses Review", 0)
+	doc = frappe.get_doc("Assessment Sheet", name)
+	assert doc.steps[-1].reason == "投票记录不清，请补充" and not doc.return_reason
+	assert act(line.api["sec"], name, "Ballot Passed").status_code == 200
+	r = act(unit, name, "Report to District", decided_grade="Ordinary", decided_stars=3, decision_reason="平时掌握情况一般")
+	assert r.status_code == 200, r.text[-300:]
+	r = act(line.api["district"], name, "Return", return_reason="理由不充分")
+	assert r.status_code == 200
+	assert state(name) == ("Superior Decision", 0)
+
+
+def test_graded_sheet_changes_only_by_cancel_and_amend(line):
+	org = new_org(line)
+	name = create_sheet(line, org)["name"]
+	walk_to_superior(line, name)
+	assert act(line.api["unit"], name, "Report to District", decided_grade="Advanced", decided_stars=4).status_code == 200
+	assert act(line.api["district"], name, "Approve").status_code == 200
+	r = line.api["district"].put(f"/api/resource/Assessment Sheet/{name}", {"satisfaction": 40})
+	assert r.status_code != 200  # submitted
+	assert line.api["unit"].post("/api/method/frappe.client.cancel", {"doctype": "Assessment Sheet", "name": name}).status_code != 200
+	r = line.api["district"].post("/api/method/frappe.client.cancel", {"doctype": "Assessment Sheet", "name": name})
+	assert r.status_code == 200, r.text[-300:]
+	frappe.db.rollback()
+	old = frappe.get_doc("Assessment Sheet", name)
+	frappe.set_user(line.users["district"])
+	new = frappe.copy_doc(old)  # what the desk's Amend button does
+	new.docstatus, new.amended_from = 0, old.name
+	new.insert()
+	frappe.set_user("Administrator")
+	assert new.workflow_state == "Draft" and new.amended_from == name
+	assert frappe.db.get_value("Assessment Sheet", name, "docstatus") == 2
+
+
+def test_only_the_secretary_signs(line):
+	org = new_org(line)
+	name = create_sheet(line, org)["name"]
+	method = "/api/method/sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.confirm_as_secretary"
+	assert line.api["unit"].post(method, {"name": name}).status_code == 403
+	assert line.api["sec"].post(method, {"name": name}).status_code == 200
+	frappe.db.rollback()
+	assert frappe.db.get_value("Assessment Sheet", name, "secretary_confirmed_by") == line.users["sec"]
+
+
+def test_measures_at_most_150_characters(line):
+	org = new_org(line)
+	name = create_sheet(line, org)["name"]
+	r = line.api["sec"].put(f"/api/resource/Assessment Sheet/{name}", {"rectification_measures": "措" * 151})
+	assert r.status_code != 200 and "不超过150字" in r.json().get("exception", "")
+	assert line.api["sec"].put(f"/api/resource/Assessment Sheet/{name}", {"rectification_measures": "措" * 150}).status_code == 200
