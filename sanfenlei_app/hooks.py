@@ -16,12 +16,14 @@ permission_query_conditions = {
 	"Assessment Sheet": "sanfenlei_app.permissions.sheet_query_conditions",
 	"Status Survey": "sanfenlei_app.permissions.linked_query_conditions",
 	"Survey Special Report": "sanfenlei_app.permissions.linked_query_conditions",
+	"Evaluation Opinion": "sanfenlei_app.permissions.linked_query_conditions",
 }
 has_permission = {
 	"Party Organization": "sanfenlei_app.permissions.org_has_permission",
 	"Assessment Sheet": "sanfenlei_app.permissions.sheet_has_permission",
 	"Status Survey": "sanfenlei_app.permissions.linked_has_permission",
 	"Survey Special Report": "sanfenlei_app.permissions.linked_has_permission",
+	"Evaluation Opinion": "sanfenlei_app.permissions.linked_has_permission",
 }
 
 doc_events = {

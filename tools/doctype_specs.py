@@ -412,3 +412,30 @@ write_doctype(
 	track_changes=1,
 	icon="fa fa-check-square-o",
 )
+
+# ---------------------------------------------------------------- Evaluation Opinion (目督办、信访局、民政局)
+write_doctype(
+	"Evaluation Opinion",
+	[
+		f("sheet", "Link", "Assessment Sheet", options="Assessment Sheet", reqd=1, in_list_view=1, in_standard_filter=1),
+		f("organization", "Link", "Party Organization", options="Party Organization", read_only=1,
+			fetch_from="sheet.organization", in_list_view=1),
+		f("department", "Select", "Department", options="\nSupervision Office\nPetition Bureau\nCivil Affairs Bureau",
+			reqd=1, in_list_view=1),
+		f("opinion", "Small Text", "Opinion", reqd=1),
+		f("proposed_deduction", "Float", "Proposed Deduction", non_negative=1, precision="1"),
+		f("deduction_reason", "Small Text", "Reason for the Deduction", mandatory_depends_on="eval:doc.proposed_deduction>0"),
+	],
+	[
+		perm("System Manager", **ADMIN_PERMS),
+		perm("District Admin", **ADMIN_PERMS),
+		perm("Evaluation Department", write=1, create=1, print=1, if_owner=0),
+		perm("Reporting Unit Admin", print=1),
+		perm("Campaign Leader", report=1, print=1),
+	],
+	autoname="format:PY-{#####}",
+	naming_rule="Expression",
+	title_field="organization",
+	track_changes=1,
+	icon="fa fa-comments",
+)

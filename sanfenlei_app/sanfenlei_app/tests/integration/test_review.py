@@ -218,3 +218,34 @@ def test_measures_at_most_150_characters(line):
 	r = line.api["sec"].put(f"/api/resource/Assessment Sheet/{name}", {"rectification_measures": "措" * 151})
 	assert r.status_code != 200 and "不超过150字" in r.json().get("exception", "")
 	assert line.api["sec"].put(f"/api/resource/Assessment Sheet/{name}", {"rectification_measures": "措" * 150}).status_code == 200
+
+
+def test_street_committee_variant_with_department_opinions(line):
+	evaluator = make_user(f"ev-{uid()}@test.local", ["Evaluation Department"])
+	frappe.db.commit()
+	ev = Rest(evaluator)
+	unit, district = line.api["unit"], line.api["district"]
+	r = unit.post("/api/resource/Assessment Sheet", {"organization": line.a.name, "campaign_year": year()})
+	assert r.status_code == 200, r.text[-300:]
+	name = r.json()["data"]["name"]
+	assert act(line.api["sec"], name, "Start Mass Review").status_code != 200  # not the grassroots path
+	assert act(unit, name, "Start Street Self Scoring").status_code == 200
+	doc = unit.get(f"/api/resource/Assessment Sheet/{name}").json()["data"]
+	doc["items"][0]["deduction"], doc["items"][0]["deduction_reason"] = 5, "辖区党建覆盖不全"
+	assert unit.put(f"/api/resource/Assessment Sheet/{name}", doc).status_code == 200
+	# opinions only while the departments are consulted
+	opinion = {"sheet": name, "department": "Petition Bureau", "opinion": "信访总量下降", "proposed_deduction": 2,
+		"deduction_reason": "有一起重复访"}
+	assert ev.post("/api/resource/Evaluation Opinion", opinion).status_code != 200
+	assert act(unit, name, "Submit Street Self Scoring").status_code == 200
+	assert state(name) == ("Department Opinions", 0)
+	r = ev.post("/api/resource/Evaluation Opinion", opinion)
+	assert r.status_code == 200, r.text[-300:]
+	assert ev.post("/api/resource/Evaluation Opinion", opinion).status_code != 200  # one per department
+	assert act(unit, name, "Close Opinions").status_code != 200  # the district decides
+	assert act(district, name, "Close Opinions").status_code == 200
+	r = act(district, name, "Approve", decided_grade="Advanced", decided_stars=5)
+	assert r.status_code == 200, r.text[-300:]
+	assert state(name) == ("Graded", 1)
+	frappe.db.rollback()
+	assert frappe.db.get_value("Party Organization", line.a.name, "current_grade") == "Advanced"
