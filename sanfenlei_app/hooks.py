@@ -36,3 +36,7 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "sanfenlei_app.permissions.search_link",
 	"frappe.desk.search.search_widget": "sanfenlei_app.permissions.search_widget",
 }
+
+scheduler_events = {
+	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets"],
+}

@@ -83,6 +83,8 @@ def on_transition(sheet, old, new):
 			messages.append("请填写有效票数")
 	if old in ("Superior Decision", "District Review") and not is_return and not messages:
 		messages += check_decision(sheet)
+	if old == "Superior Decision" and not is_return and not messages:
+		messages += check_site_share(sheet)
 	if messages:
 		frappe.throw("<br>".join(messages), title=_("不能进入下一环节"))
 	sheet.append(
@@ -131,3 +133,40 @@ def step_result(sheet, old, new):
 	if (old, new) in RETURNS:
 		return "退回"
 	return ""
+
+
+def check_site_share(sheet):
+	"""附件5/1: 优秀站点比例原则上不超过30%.  Checked when the street finalises a site's
+	grade (reports it to the district)."""
+	if sheet.domain != "Remote Education Site" or sheet.decided_grade != "Advanced":
+		return []
+	street = sheet.reporting_unit
+	lft, rgt = frappe.db.get_value("Party Organization", street, ["lft", "rgt"])
+	total = frappe.db.count(
+		"Party Organization",
+		{"lft": [">", lft], "rgt": ["<", rgt], "domain": "Remote Education Site", "status": "Active"},
+	)
+	excellent = frappe.db.count(
+		"Assessment Sheet",
+		{"reporting_unit": street, "campaign_year": sheet.campaign_year, "phase": sheet.phase,
+		 "domain": "Remote Education Site", "decided_grade": "Advanced", "docstatus": ["<", 2],
+		 "workflow_state": ["in", ["District Review", "Graded"]], "name": ["!=", sheet.name]},
+	) + 1
+	exception = frappe.db.exists(
+		"Site Share Exception", {"parent": sheet.campaign_year, "parenttype": "Campaign Year", "street": street}
+	)
+	message = rules.check_excellent_site_share(excellent, total, bool(exception))
+	return [message] if message else []
+
+
+def responsible_email(sheet):
+	"""Who acts on the sheet now (for reminders): the secretary, or the unit's administrators."""
+	roles = EDIT_ROLES.get(sheet.workflow_state, set())
+	if sheet.workflow_state == "Draft" and sheet.domain == "Street Committee":
+		roles = {RUA}
+	if SEC in roles:
+		return frappe.db.get_value("Party Organization", sheet.organization, "secretary_user")
+	if RUA in roles and sheet.reporting_unit:
+		admins = frappe.get_all("Party Organization Admin", filters={"parent": sheet.reporting_unit}, pluck="user")
+		return ",".join(admins) or None
+	return None

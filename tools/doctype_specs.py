@@ -74,6 +74,16 @@ write_doctype(
 )
 
 # ---------------------------------------------------------------- Campaign Year
+write_doctype(
+	"Site Share Exception",
+	[
+		f("street", "Link", "Street Committee", options="Party Organization", reqd=1, in_list_view=1, ignore_user_permissions=1),
+		f("reason", "Small Text", "Reason", reqd=1, in_list_view=1),
+	],
+	istable=1,
+	editable_grid=1,
+)
+
 RATE_OPTIONS = "\nadvanced_honour\nfour_star_upgrade\nordinary_upgrade\nthree_star_upgrade\ntwo_star_upgrade\none_star_upgrade\nlagging_conversion\nlagging_star"
 
 write_doctype(
@@ -111,6 +121,8 @@ write_doctype(
 		f("summary_due", "Date", "Year-End Summary Due"),
 		f("section_targets", "Section Break", "Rate Targets"),
 		f("rate_targets", "Table", "Rate Targets", options="Campaign Rate Target"),
+		f("section_sites", "Section Break", "Excellent Sites over 30% (exceptions)"),
+		f("site_share_exceptions", "Table", "Exceptions", options="Site Share Exception"),
 	],
 	[
 		perm("System Manager", **ADMIN_PERMS),
@@ -392,6 +404,9 @@ write_doctype(
 		f("section_district", "Section Break", "District Review", collapsible=1),
 		f("district_opinion", "Small Text", "District Opinion"),
 		f("return_reason", "Small Text", "Reason for Returning"),
+		f("due_date", "Date", "Due Date", read_only=1, in_list_view=1),
+		f("is_overdue", "Check", "Overdue", read_only=1, in_standard_filter=1),
+		f("current_owner_email", "Data", "Responsible for the Current Step", options="Email", read_only=1),
 		f("section_steps", "Section Break", "Review Steps"),
 		f("steps", "Table", "Review Steps", options="Assessment Sheet Step", read_only=1),
 		f("workflow_state", "Link", "Review Step", options="Workflow State", read_only=1, hidden=1, in_standard_filter=1),

@@ -49,6 +49,15 @@ class AssessmentSheet(Document):
 			review.on_transition(self, before.workflow_state, self.workflow_state)
 		else:
 			review.check_edit_rights(self)
+		self.set_deadline()
+		self.current_owner_email = review.responsible_email(self)
+
+	def set_deadline(self):
+		"""Initial sheets are due with the classification list (04-18), year-end ones with
+		the summary (12-03); a sheet not yet at the district's review by then is overdue."""
+		field = "classification_list_due" if self.phase == "Initial" else "summary_due"
+		self.due_date = frappe.db.get_value("Campaign Year", self.campaign_year, field)
+		self.is_overdue = int(is_overdue(self.workflow_state, self.due_date, self.docstatus))
 
 	def on_submit(self):
 		"""已定级: the decision becomes the organisation's ledger entry."""
@@ -70,3 +79,20 @@ def confirm_as_secretary(name):
 		frappe.throw(_("只有本组织书记本人登录后才能确认签名"), frappe.PermissionError)
 	sheet.db_set({"secretary_confirmed_by": frappe.session.user, "secretary_confirmed_on": frappe.utils.now_datetime()})
 	return sheet.secretary_confirmed_on
+
+
+def is_overdue(workflow_state, due_date, docstatus=0, today=None):
+	from frappe.utils import getdate, nowdate
+
+	if not due_date or docstatus != 0 or workflow_state in ("District Review", "Graded"):
+		return False
+	return getdate(today or nowdate()) > getdate(due_date)
+
+
+def mark_overdue_sheets():
+	"""Daily: flag sheets past their deadline that have not reached the district (one UPDATE)."""
+	frappe.db.sql(
+		"""update `tabAssessment Sheet` set is_overdue = (
+			docstatus = 0 and due_date is not null and due_date < curdate()
+			and ifnull(workflow_state, '') not in ('District Review', 'Graded'))"""
+	)

@@ -249,3 +249,65 @@ def test_street_committee_variant_with_department_opinions(line):
 	assert state(name) == ("Graded", 1)
 	frappe.db.rollback()
 	assert frappe.db.get_value("Party Organization", line.a.name, "current_grade") == "Advanced"
+
+
+def test_excellent_sites_over_30_percent_need_the_districts_exception(line):
+	sites = [line.t.org(f"站点{i}-{uid()}", "Grassroots", line.a.name, domain="Remote Education Site") for i in range(3)]
+	frappe.db.commit()
+	unit = line.api["unit"]
+	names = []
+	for site in sites:
+		r = unit.post("/api/resource/Assessment Sheet", {"organization": site.name, "campaign_year": year()})
+		assert r.status_code == 200, r.text[-300:]
+		names.append(r.json()["data"]["name"])
+	# move them to the superior's decision as Administrator (the steps are tested above)
+	frappe.db.rollback()
+	for name in names:
+		doc = frappe.get_doc("Assessment Sheet", name)
+		doc.db_set({"workflow_state": "Superior Decision", "self_grade": "Advanced"})
+	frappe.db.commit()
+	# one excellent site of three is 33%: over 30%
+	r = act(unit, names[0], "Report to District", decided_grade="Advanced", decided_stars=0)
+	assert r.status_code != 200 and "超过30%" in r.json().get("exception", "")
+	r = act(unit, names[0], "Report to District", decided_grade="Ordinary", decided_stars=0, decision_reason="按比例控制")
+	assert r.status_code == 200, r.text[-300:]
+	cy = frappe.get_doc("Campaign Year", year())
+	cy.append("site_share_exceptions", {"street": line.a.name, "reason": "该街道站点建设整体突出"})
+	cy.save()
+	frappe.db.commit()
+	r = act(unit, names[1], "Report to District", decided_grade="Advanced", decided_stars=0)
+	assert r.status_code == 200, r.text[-300:]
+
+
+def test_overdue_flag_and_the_responsible_user(line):
+	from sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet import is_overdue
+
+	org = new_org(line)
+	name = create_sheet(line, org)["name"]
+	frappe.db.rollback()
+	sheet = frappe.get_doc("Assessment Sheet", name)
+	assert str(sheet.due_date) == f"{year()}-04-18"
+	assert sheet.current_owner_email == line.users["sec"]
+	assert is_overdue("Draft", "2012-04-18", today="2012-04-19")
+	assert not is_overdue("Draft", "2012-04-18", today="2012-04-18")
+	assert not is_overdue("District Review", "2012-04-18", today="2012-05-01")
+	assert sheet.is_overdue == 1  # 2012-04-18 is long past
+	assert frappe.db.get_value("Notification", "Sheet Deadline Reminder", ["document_type", "days_in_advance", "enabled"]) == (
+		"Assessment Sheet", 3, 1)
+
+
+def test_ledger_report_shows_the_approved_grades_of_the_users_subtree(line):
+	org = new_org(line)
+	name = create_sheet(line, org)["name"]
+	walk_to_superior(line, name)
+	assert act(line.api["unit"], name, "Report to District", decided_grade="Advanced", decided_stars=4).status_code == 200
+	assert act(line.api["district"], name, "Approve").status_code == 200
+	run = "/api/method/frappe.desk.query_report.run"
+	for who, visible in (("unit", True), ("other_unit", False), ("district", True)):
+		r = line.api[who].post(run, {"report_name": "Classification Ledger", "filters": {"campaign_year": year()}})
+		assert r.status_code == 200, r.text[-300:]
+		rows = [row for row in r.json()["message"]["result"] if isinstance(row, dict)]
+		mine = [row for row in rows if row.get("organization") == org.name]
+		assert bool(mine) == visible, who
+		if visible:
+			assert (mine[0]["initial_grade"], mine[0]["initial_stars"], mine[0]["movement"]) == ("先进", 4, "待验收")

@@ -1,0 +1,85 @@
+# Copyright (c) 2026, sanfenlei_app contributors
+# License: MIT. See license.txt
+"""分类管理台账: each organisation's approved grade and stars, per year and phase, and the
+movement from the start of the year to its end.  One set-based query over the tree."""
+
+import frappe
+from frappe import _
+
+from sanfenlei_app import rules
+from sanfenlei_app.permissions import subtree_condition
+
+GRADE_RANK = {"Lagging": 0, "Ordinary": 1, "Advanced": 2}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	return columns(), rows(filters)
+
+
+def columns():
+	return [
+		{"fieldname": "organization", "label": _("Party Organization"), "fieldtype": "Link", "options": "Party Organization", "width": 260},
+		{"fieldname": "reporting_unit", "label": _("Reporting Unit"), "fieldtype": "Link", "options": "Party Organization", "width": 220},
+		{"fieldname": "domain", "label": _("Domain"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "campaign_year", "label": _("Year"), "fieldtype": "Link", "options": "Campaign Year", "width": 70},
+		{"fieldname": "initial_grade", "label": _("Initial Grade"), "fieldtype": "Data", "width": 90},
+		{"fieldname": "initial_stars", "label": _("Initial Stars"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "year_end_grade", "label": _("Year-End Grade"), "fieldtype": "Data", "width": 90},
+		{"fieldname": "year_end_stars", "label": _("Year-End Stars"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "movement", "label": _("Movement"), "fieldtype": "Data", "width": 110},
+	]
+
+
+def rows(filters):
+	conditions = ["s.docstatus = 1"]
+	values = {}
+	if filters.campaign_year:
+		conditions.append("s.campaign_year = %(year)s")
+		values["year"] = filters.campaign_year
+	if filters.domain:
+		conditions.append("o.domain = %(domain)s")
+		values["domain"] = filters.domain
+	if filters.reporting_unit:
+		conditions.append("o.lft >= u.lft and o.rgt <= u.rgt")
+		values["unit"] = filters.reporting_unit
+	scope = subtree_condition(table="o")
+	if scope:
+		conditions.append(scope)
+	data = frappe.db.sql(
+		f"""select o.name as organization, o.reporting_unit, o.domain, s.campaign_year,
+			max(case when s.phase = 'Initial' then s.decided_grade end) as initial_grade,
+			max(case when s.phase = 'Initial' then s.decided_stars end) as initial_stars,
+			max(case when s.phase = 'Year End' then s.decided_grade end) as year_end_grade,
+			max(case when s.phase = 'Year End' then s.decided_stars end) as year_end_stars,
+			min(o.lft) as lft
+		from `tabAssessment Sheet` s
+		join `tabParty Organization` o on o.name = s.organization
+		{"join `tabParty Organization` u on u.name = %(unit)s" if filters.reporting_unit else ""}
+		where {" and ".join(conditions)}
+		group by o.name, o.reporting_unit, o.domain, s.campaign_year
+		order by s.campaign_year desc, lft""",
+		values,
+		as_dict=True,
+	)
+	for row in data:
+		row.movement = movement(row)
+		row.domain_code = row.domain
+		row.initial_grade = rules.grade_label(row.initial_grade, row.domain)
+		row.year_end_grade = rules.grade_label(row.year_end_grade, row.domain)
+		row.domain = _(row.domain or "")
+		row.pop("lft")
+	return data
+
+
+def movement(row):
+	if not row.year_end_grade:
+		return "待验收" if row.initial_grade else ""
+	if not row.initial_grade:
+		return ""
+	a, b = GRADE_RANK[row.initial_grade], GRADE_RANK[row.year_end_grade]
+	if b > a or (b == a and (row.year_end_stars or 0) > (row.initial_stars or 0)):
+		return "晋位升级"
+	if b < a or (row.year_end_stars or 0) < (row.initial_stars or 0):
+		return "降级"
+	return "保持"
