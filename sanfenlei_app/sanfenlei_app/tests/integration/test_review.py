@@ -311,3 +311,22 @@ def test_ledger_report_shows_the_approved_grades_of_the_users_subtree(line):
 		assert bool(mine) == visible, who
 		if visible:
 			assert (mine[0]["initial_grade"], mine[0]["initial_stars"], mine[0]["movement"]) == ("先进", 4, "待验收")
+
+
+def test_bulk_creation_for_a_unit_skips_existing_sheets_and_other_units(line):
+	from sanfenlei_app.bulk import create_sheets_for_unit
+
+	street = line.t.street(line.d, f"批量街道{uid()}")
+	orgs = [line.t.org(f"批量社区{i}-{uid()}", "Grassroots", street.name, domain="Community") for i in range(4)]
+	dissolved = orgs[3]
+	dissolved.status, dissolved.status_date = "Dissolved", "2012-01-10"
+	dissolved.save()
+	frappe.get_doc({"doctype": "Assessment Sheet", "organization": orgs[0].name, "campaign_year": year()}).insert()
+	result = create_sheets_for_unit(street.name, year())
+	assert result == {"created": 3}  # the street itself and two communities; not the one with a sheet, not the dissolved
+	have = set(frappe.get_all("Assessment Sheet", filters={"reporting_unit": street.name, "campaign_year": year()}, pluck="organization"))
+	assert have == {street.name, orgs[0].name, orgs[1].name, orgs[2].name}
+	assert create_sheets_for_unit(street.name, year()) == {"created": 0}
+	frappe.set_user(line.users["other_unit"])
+	with pytest.raises(frappe.PermissionError):
+		create_sheets_for_unit(street.name, year())
