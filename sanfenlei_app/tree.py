@@ -32,3 +32,17 @@ def subtree(org, fields=("name",), filters=None):
 	return frappe.get_all(
 		ORG, filters={"lft": [">=", lft], "rgt": ["<=", rgt], **(filters or {})}, fields=list(fields), order_by="lft"
 	)
+
+
+def campaign_organization(name, form, graded=False):
+	"""The organisation a campaign form is filled for, refused with a message naming the
+	form when it cannot take part: unknown, the district itself, dissolved, or (for
+	grading) outside the graded domains."""
+	org = frappe.db.get_value(ORG, name, ["org_level", "status", "reporting_unit", "domain"], as_dict=True)
+	if not org:
+		frappe.throw(f"党组织“{name}”不存在")
+	if org.org_level == "District" or (graded and not org.domain):
+		frappe.throw(f"“{name}”不参加分类定级，不能填报{form}")
+	if org.status == "Dissolved":
+		frappe.throw(f"“{name}”已撤销，不能再填报{form}")
+	return org

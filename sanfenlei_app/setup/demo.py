@@ -187,7 +187,6 @@ def assign(user, how, org_name):
 
 
 def make_demo(scale=1, seed=2012, force=False):
-	frappe.flags.in_demo = True
 	if force and frappe.db.exists("Party Organization", DISTRICT):
 		frappe.db.delete("User Permission", {"allow": "Party Organization"})
 		frappe.db.delete("Party Organization")

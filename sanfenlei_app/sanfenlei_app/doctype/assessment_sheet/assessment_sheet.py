@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from sanfenlei_app import review
+from sanfenlei_app.tree import campaign_organization
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 MEASURES_LIMIT = 150  # 附件3: “升级措施”栏填主要措施，字数不超过150字
@@ -22,13 +23,7 @@ class AssessmentSheet(Document):
 			self.steps = []
 
 	def validate(self):
-		org = frappe.db.get_value(
-			"Party Organization", self.organization, ["org_level", "status", "reporting_unit", "domain"], as_dict=True
-		)
-		if not org or org.org_level == "District" or not org.domain:
-			frappe.throw(_("只有参加分类定级的党组织（含街道党工委）才能填报分类定级申报表"))
-		if org.status == "Dissolved":
-			frappe.throw(_("“{0}”已撤销，不能再填报分类定级申报表").format(self.organization))
+		org = campaign_organization(self.organization, "分类定级申报表", graded=True)
 		self.reporting_unit, self.domain = org.reporting_unit, org.domain
 		duplicate = frappe.db.exists(
 			"Assessment Sheet",

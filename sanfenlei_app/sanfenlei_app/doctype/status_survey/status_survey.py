@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from sanfenlei_app import rules
+from sanfenlei_app.tree import campaign_organization
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 
@@ -14,15 +15,7 @@ class StatusSurvey(Document):
 		self.campaign_year = self.campaign_year or get_current_year()
 
 	def validate(self):
-		org = frappe.db.get_value(
-			"Party Organization", self.organization, ["org_level", "status", "reporting_unit", "domain"], as_dict=True
-		)
-		if not org:
-			frappe.throw(_("党组织“{0}”不存在").format(self.organization))
-		if org.org_level == "District":
-			frappe.throw(_("区委组织部本身不参加组织现状调查"))
-		if org.status == "Dissolved":
-			frappe.throw(_("“{0}”已撤销，不能再填报现状调查").format(self.organization))
+		org = campaign_organization(self.organization, "组织现状调查")
 		self.reporting_unit, self.domain = org.reporting_unit, org.domain
 		duplicate = frappe.db.exists(
 			"Status Survey",
