@@ -454,3 +454,80 @@ def check_excellent_site_share(excellent, total, exception=False):
 			"如确需超过，须由区委组织部登记例外"
 		)
 	return None
+
+
+# ----------------------------------------------------------------- December: the rates
+# Start = the organisation's approved Initial grade and stars; end = its approved Year End
+# result.  An organisation with a start but no approved end counts as not upgraded and is
+# listed as missing; a zero denominator shows "—".
+
+HONOURS = ("national", "provincial", "municipal", "district")  # 全国 / 省 / 市 / 区 先进(示范)党组织
+HIGHER_HONOURS = ("national", "provincial", "municipal")
+
+# rate -> (who is in the denominator at the start, who counts in the numerator at the end)
+RATE_DEFINITIONS = {
+	"advanced_honour": (
+		lambda r: r["start_grade"] == "Advanced",
+		lambda r: r.get("honour") in HIGHER_HONOURS,
+	),
+	"four_star_upgrade": (
+		lambda r: r["start_grade"] != "Lagging" and r["start_stars"] == 4,
+		lambda r: (r.get("end_stars") or 0) >= 5,
+	),
+	"ordinary_upgrade": (
+		lambda r: r["start_grade"] == "Ordinary",
+		lambda r: r.get("end_grade") == "Advanced" or r.get("honour") in HONOURS,
+	),
+	"three_star_upgrade": (
+		lambda r: r["start_grade"] != "Lagging" and r["start_stars"] == 3,
+		lambda r: (r.get("end_stars") or 0) > 3,
+	),
+	"two_star_upgrade": (
+		lambda r: r["start_grade"] != "Lagging" and r["start_stars"] == 2,
+		lambda r: (r.get("end_stars") or 0) > 2,
+	),
+	"one_star_upgrade": (
+		lambda r: r["start_grade"] != "Lagging" and r["start_stars"] == 1,
+		lambda r: (r.get("end_stars") or 0) > 1,
+	),
+	"lagging_conversion": (
+		lambda r: r["start_grade"] == "Lagging",
+		lambda r: r.get("end_grade") in ("Ordinary", "Advanced"),
+	),
+	"lagging_star": (
+		lambda r: r["start_grade"] == "Lagging",
+		lambda r: (r.get("end_stars") or 0) >= 1,
+	),
+}
+
+
+def format_rate(value):
+	return "—" if value is None else f"{value:.1f}%"
+
+
+def compute_rates(records, targets=None):
+	"""``records``: one dict per organisation with an approved start: organization,
+	start_grade, start_stars, and, when approved at year end, end_grade, end_stars;
+	``honour``: the highest honour won this year (or None).  ``targets``: {rate: percent}.
+	Returns {rate: dict(numerator, denominator, value, display, target, met, missing)}."""
+	targets = targets or {}
+	out = {}
+	for key in RATE_KEYS:
+		in_population, upgraded = RATE_DEFINITIONS[key]
+		population = [r for r in records if in_population(r)]
+		missing = [r["organization"] for r in population if not r.get("end_grade")]
+		numerator = sum(1 for r in population if r.get("end_grade") and upgraded(r))
+		denominator = len(population)
+		value = round(numerator * 100 / denominator, 1) if denominator else None
+		target = targets.get(key)
+		out[key] = {
+			"label": RATE_LABELS[key],
+			"numerator": numerator,
+			"denominator": denominator,
+			"value": value,
+			"display": format_rate(value),
+			"target": target,
+			"met": None if value is None or target is None else value >= target,
+			"missing": missing,
+		}
+	return out
