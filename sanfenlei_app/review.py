@@ -24,6 +24,9 @@ EDIT_ROLES = {
 	"Superior Decision": {RUA},
 	"Street Self Scoring": {RUA},
 	"Department Opinions": {DA},
+	"Self Check": {SEC},
+	"Satisfaction Test": {SEC},
+	"Superior Confirmation": {RUA},
 	"District Review": {DA},
 }
 
@@ -34,10 +37,16 @@ REQUIRED_ON_LEAVING = {
 	"Self Grading": ["self_grade", "self_basis"],
 	"Members and Masses Review": ["votes_for", "votes_against", "votes_abstain"],
 	"Superior Decision": ["decided_grade"],
+	"Self Check": ["self_check_report", "appraisal_meeting_date", "self_check_grade"],
+	"Satisfaction Test": ["satisfaction"],
+	"Superior Confirmation": ["decided_grade"],
 	"District Review": ["decided_grade"],
 }
+DECISION_STATES = ("Superior Decision", "Superior Confirmation", "District Review")
 
 RETURNS = {
+	("Superior Confirmation", "Satisfaction Test"),
+	("District Review", "Superior Confirmation"),
 	("Superior Decision", "Members and Masses Review"),
 	("District Review", "Superior Decision"),
 	("District Review", "Street Self Scoring"),
@@ -81,9 +90,9 @@ def on_transition(sheet, old, new):
 		valid = cint(sheet.votes_for) + cint(sheet.votes_against) + cint(sheet.votes_abstain)
 		if valid <= 0:
 			messages.append("请填写有效票数")
-	if old in ("Superior Decision", "District Review") and not is_return and not messages:
+	if old in DECISION_STATES and not is_return and not messages:
 		messages += check_decision(sheet)
-	if old == "Superior Decision" and not is_return and not messages:
+	if old in ("Superior Decision", "Superior Confirmation") and not is_return and not messages:
 		messages += check_site_share(sheet)
 	if messages:
 		frappe.throw("<br>".join(messages), title=_("不能进入下一环节"))
@@ -108,7 +117,8 @@ def check_decision(sheet):
 		low, high = rules.STARS_OF_GRADE[sheet.decided_grade]
 		if not low <= stars <= high:
 			messages += rules.check_stars_decision(sheet.decided_grade, stars, "-", sheet.domain)
-	differs = (sheet.self_grade and sheet.decided_grade != sheet.self_grade) or (
+	own = sheet.self_check_grade if sheet.phase == "Year End" else sheet.self_grade
+	differs = (own and sheet.decided_grade != own) or (
 		sheet.decided_grade != sheet.grade or (sheet.domain not in rules.NO_STAR_DOMAINS and stars != cint(sheet.stars))
 	)
 	if differs and not (sheet.decision_reason or "").strip():
@@ -127,7 +137,11 @@ def step_result(sheet, old, new):
 	if old == "Members and Masses Review":
 		passed = "通过" if new == "Superior Decision" else "未通过，退回组织自评"
 		return f"赞成{cint(sheet.votes_for)}票，反对{cint(sheet.votes_against)}票，弃权{cint(sheet.votes_abstain)}票，{passed}"
-	if old in ("Superior Decision", "District Review") and (old, new) not in RETURNS:
+	if old == "Self Check":
+		return f"自查初评为{g(sheet.self_check_grade)}"
+	if old == "Satisfaction Test":
+		return f"满意度{sheet.satisfaction}%"
+	if old in DECISION_STATES and (old, new) not in RETURNS:
 		stars = f"，{cint(sheet.decided_stars)}星级" if cint(sheet.decided_stars) else ""
 		return f"评定为{g(sheet.decided_grade)}{stars}"
 	if (old, new) in RETURNS:
@@ -150,7 +164,7 @@ def check_site_share(sheet):
 		"Assessment Sheet",
 		{"reporting_unit": street, "campaign_year": sheet.campaign_year, "phase": sheet.phase,
 		 "domain": "Remote Education Site", "decided_grade": "Advanced", "docstatus": ["<", 2],
-		 "workflow_state": ["in", ["District Review", "Graded"]], "name": ["!=", sheet.name]},
+		 "workflow_state": ["in", ["District Review", "Graded", "Confirmed"]], "name": ["!=", sheet.name]},
 	) + 1
 	exception = frappe.db.exists(
 		"Site Share Exception", {"parent": sheet.campaign_year, "parenttype": "Campaign Year", "street": street}

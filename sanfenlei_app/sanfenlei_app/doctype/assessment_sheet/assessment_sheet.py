@@ -79,7 +79,7 @@ def confirm_as_secretary(name):
 def is_overdue(workflow_state, due_date, docstatus=0, today=None):
 	from frappe.utils import getdate, nowdate
 
-	if not due_date or docstatus != 0 or workflow_state in ("District Review", "Graded"):
+	if not due_date or docstatus != 0 or workflow_state in ("District Review", "Graded", "Confirmed"):
 		return False
 	return getdate(today or nowdate()) > getdate(due_date)
 
@@ -89,5 +89,5 @@ def mark_overdue_sheets():
 	frappe.db.sql(
 		"""update `tabAssessment Sheet` set is_overdue = (
 			docstatus = 0 and due_date is not null and due_date < curdate()
-			and ifnull(workflow_state, '') not in ('District Review', 'Graded'))"""
+			and ifnull(workflow_state, '') not in ('District Review', 'Graded', 'Confirmed'))"""
 	)

@@ -330,3 +330,29 @@ def test_bulk_creation_for_a_unit_skips_existing_sheets_and_other_units(line):
 	frappe.set_user(line.users["other_unit"])
 	with pytest.raises(frappe.PermissionError):
 		create_sheets_for_unit(street.name, year())
+
+
+def test_year_end_acceptance_path(line):
+	org = new_org(line)
+	sec, unit, district = line.api["sec"], line.api["unit"], line.api["district"]
+	r = sec.post("/api/resource/Assessment Sheet", {"organization": org.name, "campaign_year": year(), "phase": "Year End"})
+	assert r.status_code == 200, r.text[-300:]
+	name = r.json()["data"]["name"]
+	assert act(sec, name, "Start Mass Review").status_code != 200  # the April path is not for December
+	assert act(sec, name, "Start Self Check").status_code == 200
+	r = act(sec, name, "Submit Self Check")
+	assert r.status_code != 200 and "请先填写" in r.json().get("exception", "")
+	r = act(sec, name, "Submit Self Check", self_check_report="全年争创目标已完成", appraisal_meeting_date="2012-11-28",
+		self_check_grade="Advanced")
+	assert r.status_code == 200, r.text[-300:]
+	assert act(sec, name, "Submit Satisfaction Test", satisfaction=91).status_code == 200
+	assert act(line.api["other_unit"], name, "Report to District", decided_grade="Advanced", decided_stars=5).status_code != 200
+	r = act(unit, name, "Report to District", decided_grade="Advanced", decided_stars=5, honour="municipal",
+		decision_reason="获评市级先进基层党组织")
+	assert r.status_code == 200, r.text[-300:]
+	assert act(district, name, "Approve").status_code == 200
+	assert state(name) == ("Confirmed", 1)
+	doc = frappe.get_doc("Assessment Sheet", name)
+	assert doc.steps[0].result == "" and doc.steps[1].result == "自查初评为先进" and doc.honour == "municipal"
+	assert str(doc.due_date) == f"{year()}-12-03"
+	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == ("Advanced", 5)
