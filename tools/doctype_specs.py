@@ -366,7 +366,7 @@ write_doctype(
 		f("section_vetoes", "Section Break", "Veto Facts and Satisfaction"),
 		f("satisfaction", "Percent", "Satisfaction of Members and Masses (%)"),
 		f("vetoes", "Table", "Veto Conditions", options="Assessment Sheet Veto"),
-		f("section_result", "Section Break", "Result"),
+		f("section_result", "Section Break", "Grading Result"),
 		f("total_score", "Float", "Total Score", read_only=1, precision="1", in_list_view=1, bold=1),
 		f("grade", "Select", "Grade", options="\nAdvanced\nOrdinary\nLagging", read_only=1, in_list_view=1, in_standard_filter=1),
 		f("grade_label", "Data", "Grade Name", read_only=1),

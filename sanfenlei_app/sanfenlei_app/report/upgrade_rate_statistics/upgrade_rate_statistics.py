@@ -1,0 +1,96 @@
+# Copyright (c) 2026, sanfenlei_app contributors
+# License: MIT. See license.txt
+"""提升率、升级率、转化率、创星率 against the campaign year's targets, per domain, per
+reporting unit or for the district.  The start and end of every organisation come from one
+query; the rates themselves are `rules.compute_rates` (definitions in the README)."""
+
+import frappe
+from frappe import _
+
+from sanfenlei_app import rules
+from sanfenlei_app.permissions import subtree_condition
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	if not filters.campaign_year:
+		frappe.throw(_("请选择活动年度"))
+	return columns(), rows(filters)
+
+
+def columns():
+	return [
+		{"fieldname": "scope", "label": _("Scope"), "fieldtype": "Data", "width": 220},
+		{"fieldname": "domain", "label": _("Domain"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "rate", "label": _("Rate"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "numerator", "label": _("Numerator"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "denominator", "label": _("Denominator"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "value", "label": _("Rate Value"), "fieldtype": "Data", "width": 80},
+		{"fieldname": "target", "label": _("Target (%)"), "fieldtype": "Data", "width": 80},
+		{"fieldname": "met", "label": _("Met"), "fieldtype": "Data", "width": 70},
+		{"fieldname": "missing", "label": _("Missing Year-End Results"), "fieldtype": "Small Text", "width": 260},
+	]
+
+
+def starts_and_ends(filters):
+	conditions = ["i.phase = 'Initial'", "i.docstatus = 1", "i.campaign_year = %(year)s"]
+	values = {"year": filters.campaign_year}
+	if filters.domain:
+		conditions.append("o.domain = %(domain)s")
+		values["domain"] = filters.domain
+	if filters.reporting_unit:
+		conditions.append("o.lft >= u.lft and o.rgt <= u.rgt")
+		values["unit"] = filters.reporting_unit
+	scope = subtree_condition(table="o")
+	if scope:
+		conditions.append(scope)
+	return frappe.db.sql(
+		f"""select o.name as organization, o.domain, o.reporting_unit,
+			i.decided_grade as start_grade, ifnull(i.decided_stars, 0) as start_stars,
+			e.decided_grade as end_grade, e.decided_stars as end_stars, e.honour
+		from `tabAssessment Sheet` i
+		join `tabParty Organization` o on o.name = i.organization
+		{"join `tabParty Organization` u on u.name = %(unit)s" if filters.reporting_unit else ""}
+		left join `tabAssessment Sheet` e on e.organization = i.organization and e.campaign_year = i.campaign_year
+			and e.phase = 'Year End' and e.docstatus = 1
+		where {" and ".join(conditions)}
+		order by o.lft""",
+		values,
+		as_dict=True,
+	)
+
+
+def targets_of(campaign_year):
+	out = {}
+	for row in frappe.get_all("Campaign Rate Target", filters={"parent": campaign_year, "parenttype": "Campaign Year"},
+			fields=["domain", "rate", "target_percent"]):
+		out.setdefault(row.domain, {})[row.rate] = row.target_percent
+	return out
+
+
+def rows(filters):
+	records = starts_and_ends(filters)
+	targets = targets_of(filters.campaign_year)
+	group_by = filters.group_by or "Domain"
+	groups = {}
+	for r in records:
+		if group_by == "Reporting Unit":
+			key = (r.reporting_unit, r.domain)
+		elif group_by == "District":
+			key = (_("全区"), None)
+		else:
+			key = (_("全区"), r.domain)
+		groups.setdefault(key, []).append(r)
+	out = []
+	for (scope, domain), group in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+		rates = rules.compute_rates(group, targets.get(domain or "Community", rules.COMMUNITY_TARGETS))
+		for key in rules.RATE_KEYS:
+			r = rates[key]
+			out.append({
+				"scope": scope, "domain": _(domain) if domain else _("全部领域"), "rate": r["label"], "rate_key": key,
+				"numerator": r["numerator"], "denominator": r["denominator"], "value": r["display"],
+				"target": "—" if r["target"] is None else f"{r['target']:g}%",
+				"met": "—" if r["met"] is None else ("达到" if r["met"] else "未达到"),
+				"missing": "、".join(r["missing"]),
+			})
+	return out

@@ -1,0 +1,48 @@
+"""Upgrade Rate Statistics on a hand-built small district whose every rate is known."""
+
+import frappe
+
+from sanfenlei_app.sanfenlei_app.report.upgrade_rate_statistics.upgrade_rate_statistics import execute
+
+from .test_status_survey import year
+
+
+def graded(org, phase, grade, stars, honour=None):
+	from sanfenlei_app.grading import load_standard
+
+	sheet = frappe.get_doc({"doctype": "Assessment Sheet", "organization": org, "campaign_year": year(), "phase": phase})
+	load_standard(sheet)
+	sheet.insert()
+	sheet.db_set({"decided_grade": grade, "decided_stars": stars, "honour": honour, "docstatus": 1,
+		"workflow_state": "Graded" if phase == "Initial" else "Confirmed"})
+
+
+def test_rates_of_a_hand_built_street(tree):
+	d = tree.district()
+	street = tree.street(d)
+	o = {n: tree.org(n, "Grassroots", street.name, domain="Community").name for n in ("A1", "A2", "O1", "O2", "L1", "L2")}
+	graded(o["A1"], "Initial", "Advanced", 5)
+	graded(o["A1"], "Year End", "Advanced", 5, honour="provincial")  # honour: counts
+	graded(o["A2"], "Initial", "Advanced", 4)
+	graded(o["A2"], "Year End", "Advanced", 4)
+	graded(o["O1"], "Initial", "Ordinary", 3)
+	graded(o["O1"], "Year End", "Advanced", 4)  # ordinary -> advanced, three stars -> four
+	graded(o["O2"], "Initial", "Ordinary", 2)  # no year-end result: missing
+	graded(o["L1"], "Initial", "Lagging", 0)
+	graded(o["L1"], "Year End", "Ordinary", 1)
+	graded(o["L2"], "Initial", "Lagging", 0)
+	graded(o["L2"], "Year End", "Lagging", 0)
+
+	_cols, rows = execute({"campaign_year": year(), "reporting_unit": street.name, "group_by": "Reporting Unit"})
+	got = {r["rate_key"]: (r["numerator"], r["denominator"], r["value"], r["met"]) for r in rows}
+	assert got["advanced_honour"] == (1, 2, "50.0%", "达到")  # target 10%
+	assert got["four_star_upgrade"] == (0, 1, "0.0%", "未达到")
+	assert got["ordinary_upgrade"] == (1, 2, "50.0%", "达到")  # target 15%
+	assert got["three_star_upgrade"] == (1, 1, "100.0%", "达到")
+	assert got["two_star_upgrade"] == (0, 1, "0.0%", "未达到")
+	assert got["one_star_upgrade"] == (0, 0, "—", "—")  # zero denominator
+	assert got["lagging_conversion"] == (1, 2, "50.0%", "未达到")  # target 100%
+	assert got["lagging_star"] == (1, 2, "50.0%", "未达到")
+	missing = {r["rate_key"]: r["missing"] for r in rows}
+	assert missing["ordinary_upgrade"] == o["O2"] and missing["two_star_upgrade"] == o["O2"]
+	assert all(r["scope"] == street.name for r in rows)
