@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 
 from sanfenlei_app import rules
-from sanfenlei_app.permissions import subtree_condition
+from sanfenlei_app.reports import organization_scope
 
 GRADE_RANK = {"Lagging": 0, "Ordinary": 1, "Advanced": 2}
 
@@ -32,20 +32,11 @@ def columns():
 
 
 def rows(filters):
-	conditions = ["s.docstatus = 1"]
-	values = {}
+	join, conditions, values = organization_scope(filters)
+	conditions.append("s.docstatus = 1")
 	if filters.campaign_year:
 		conditions.append("s.campaign_year = %(year)s")
 		values["year"] = filters.campaign_year
-	if filters.domain:
-		conditions.append("o.domain = %(domain)s")
-		values["domain"] = filters.domain
-	if filters.reporting_unit:
-		conditions.append("o.lft >= u.lft and o.rgt <= u.rgt")
-		values["unit"] = filters.reporting_unit
-	scope = subtree_condition(table="o")
-	if scope:
-		conditions.append(scope)
 	data = frappe.db.sql(
 		f"""select o.name as organization, o.reporting_unit, o.domain, s.campaign_year,
 			max(case when s.phase = 'Initial' then s.decided_grade end) as initial_grade,
@@ -55,7 +46,7 @@ def rows(filters):
 			min(o.lft) as lft
 		from `tabAssessment Sheet` s
 		join `tabParty Organization` o on o.name = s.organization
-		{"join `tabParty Organization` u on u.name = %(unit)s" if filters.reporting_unit else ""}
+		{join}
 		where {" and ".join(conditions)}
 		group by o.name, o.reporting_unit, o.domain, s.campaign_year
 		order by s.campaign_year desc, lft""",

@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 
 from sanfenlei_app import rules
-from sanfenlei_app.permissions import subtree_condition
+from sanfenlei_app.reports import organization_scope
 
 
 def execute(filters=None):
@@ -33,24 +33,16 @@ def columns():
 
 
 def starts_and_ends(filters):
-	conditions = ["i.phase = 'Initial'", "i.docstatus = 1", "i.campaign_year = %(year)s"]
-	values = {"year": filters.campaign_year}
-	if filters.domain:
-		conditions.append("o.domain = %(domain)s")
-		values["domain"] = filters.domain
-	if filters.reporting_unit:
-		conditions.append("o.lft >= u.lft and o.rgt <= u.rgt")
-		values["unit"] = filters.reporting_unit
-	scope = subtree_condition(table="o")
-	if scope:
-		conditions.append(scope)
+	join, conditions, values = organization_scope(filters)
+	conditions += ["i.phase = 'Initial'", "i.docstatus = 1", "i.campaign_year = %(year)s"]
+	values["year"] = filters.campaign_year
 	return frappe.db.sql(
 		f"""select o.name as organization, o.domain, o.reporting_unit,
 			i.decided_grade as start_grade, ifnull(i.decided_stars, 0) as start_stars,
 			e.decided_grade as end_grade, e.decided_stars as end_stars, e.honour
 		from `tabAssessment Sheet` i
 		join `tabParty Organization` o on o.name = i.organization
-		{"join `tabParty Organization` u on u.name = %(unit)s" if filters.reporting_unit else ""}
+		{join}
 		left join `tabAssessment Sheet` e on e.organization = i.organization and e.campaign_year = i.campaign_year
 			and e.phase = 'Year End' and e.docstatus = 1
 		where {" and ".join(conditions)}
