@@ -17,6 +17,7 @@ permission_query_conditions = {
 	"Status Survey": "sanfenlei_app.permissions.linked_query_conditions",
 	"Survey Special Report": "sanfenlei_app.permissions.linked_query_conditions",
 	"Evaluation Opinion": "sanfenlei_app.permissions.linked_query_conditions",
+	"Assistance Record": "sanfenlei_app.permissions.linked_query_conditions",
 }
 has_permission = {
 	"Party Organization": "sanfenlei_app.permissions.org_has_permission",
@@ -24,6 +25,7 @@ has_permission = {
 	"Status Survey": "sanfenlei_app.permissions.linked_has_permission",
 	"Survey Special Report": "sanfenlei_app.permissions.linked_has_permission",
 	"Evaluation Opinion": "sanfenlei_app.permissions.linked_has_permission",
+	"Assistance Record": "sanfenlei_app.permissions.linked_has_permission",
 }
 
 doc_events = {

@@ -65,6 +65,7 @@ DEFAULT_DEADLINES = {
 	"street_targets_due": (4, 27),  # 街道党工委的争创目标措施
 	"other_targets_due": (5, 7),  # 其他领域基层党组织的争创目标措施
 	"summary_due": (12, 3),  # 年度工作总结和更新后的分类管理台账
+	"assistance_due": (5, 31),  # 后进党组织落实帮扶措施 (the district may change it)
 }
 
 # The four steps and their months (3月下旬开始, 12月上旬结束).

@@ -119,6 +119,7 @@ write_doctype(
 		f("column_break_d", "Column Break", ""),
 		f("other_targets_due", "Date", "Other Domains Targets Due"),
 		f("summary_due", "Date", "Year-End Summary Due"),
+		f("assistance_due", "Date", "Lagging Organizations Assisted by"),
 		f("section_targets", "Section Break", "Rate Targets"),
 		f("rate_targets", "Table", "Rate Targets", options="Campaign Rate Target"),
 		f("section_sites", "Section Break", "Excellent Sites over 30% (exceptions)"),
@@ -459,4 +460,35 @@ write_doctype(
 	title_field="organization",
 	track_changes=1,
 	icon="fa fa-comments",
+)
+
+# ---------------------------------------------------------------- Assistance Record (帮扶)
+write_doctype(
+	"Assistance Record",
+	[
+		f("organization", "Link", "Party Organization", options="Party Organization", reqd=1, in_list_view=1, in_standard_filter=1),
+		f("campaign_year", "Link", "Campaign Year", options="Campaign Year", reqd=1, in_standard_filter=1),
+		f("kind", "Select", "Kind of Assistance", options="\nUrban-Rural Pairing\nLeader Contact Point\nStationed Cadre",
+			reqd=1, in_list_view=1, in_standard_filter=1),
+		f("column_break_1", "Column Break", ""),
+		f("helper", "Data", "Who Helps", reqd=1, in_list_view=1),
+		f("start_date", "Date", "Start Date", reqd=1),
+		f("end_date", "Date", "End Date"),
+		f("section_work", "Section Break", "Work Done"),
+		f("actions", "Small Text", "What Was Done", reqd=1),
+		f("progress", "Select", "Progress", options="Planned\nIn Progress\nCompleted", default="Planned", in_list_view=1),
+		f("progress_note", "Small Text", "Progress Note"),
+	],
+	[
+		perm("System Manager", **ADMIN_PERMS),
+		perm("District Admin", **ADMIN_PERMS),
+		perm("Reporting Unit Admin", write=1, create=1, delete=1, report=1, export=1, print=1),
+		perm("Organization Secretary", print=1),
+		perm("Campaign Leader", report=1, export=1, print=1),
+	],
+	autoname="format:BF-{campaign_year}-{#####}",
+	naming_rule="Expression",
+	title_field="organization",
+	track_changes=1,
+	icon="fa fa-hands-helping",
 )

@@ -11,6 +11,7 @@ def test_notice_deadlines_and_community_targets():
 		"street_targets_due": (4, 27),
 		"other_targets_due": (5, 7),
 		"summary_due": (12, 3),
+		"assistance_due": (5, 31),
 	}
 	assert rules.COMMUNITY_TARGETS["advanced_honour"] == 10
 	assert rules.COMMUNITY_TARGETS["four_star_upgrade"] == 20
