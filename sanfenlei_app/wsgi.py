@@ -22,6 +22,7 @@ def _default_site():
 		return json.load(f).get("default_site")
 
 
+DEFAULT_SITE = _default_site()  # read once per worker; scripts/serve.sh restart picks up a change
 _frappe_app = frappe.app.application_with_statics()
 
 
@@ -29,5 +30,5 @@ def application(environ, start_response):
 	if "HTTP_X_FRAPPE_SITE_NAME" not in environ:
 		host = environ.get("HTTP_HOST", "").split(":", 1)[0]
 		if not host or not os.path.isfile(os.path.join(SITES_PATH, host, "site_config.json")):
-			environ["HTTP_X_FRAPPE_SITE_NAME"] = _default_site()
+			environ["HTTP_X_FRAPPE_SITE_NAME"] = DEFAULT_SITE
 	return _frappe_app(environ, start_response)
