@@ -18,6 +18,10 @@ permission_query_conditions = {
 	"Survey Special Report": "sanfenlei_app.permissions.linked_query_conditions",
 	"Evaluation Opinion": "sanfenlei_app.permissions.linked_query_conditions",
 	"Assistance Record": "sanfenlei_app.permissions.linked_query_conditions",
+	"Upgrade Plan": "sanfenlei_app.permissions.linked_query_conditions",
+	"Organization Commitment": "sanfenlei_app.permissions.linked_query_conditions",
+	"Member Commitment": "sanfenlei_app.permissions.member_query_conditions",
+	"Annual Summary": "sanfenlei_app.permissions.linked_query_conditions",
 }
 has_permission = {
 	"Party Organization": "sanfenlei_app.permissions.org_has_permission",
@@ -26,6 +30,10 @@ has_permission = {
 	"Survey Special Report": "sanfenlei_app.permissions.linked_has_permission",
 	"Evaluation Opinion": "sanfenlei_app.permissions.linked_has_permission",
 	"Assistance Record": "sanfenlei_app.permissions.linked_has_permission",
+	"Upgrade Plan": "sanfenlei_app.permissions.linked_has_permission",
+	"Organization Commitment": "sanfenlei_app.permissions.linked_has_permission",
+	"Member Commitment": "sanfenlei_app.permissions.member_has_permission",
+	"Annual Summary": "sanfenlei_app.permissions.linked_has_permission",
 }
 
 doc_events = {

@@ -238,3 +238,26 @@ def clear_user_permission_cache():
 	user's permitted documents (descendants included), so the cache is dropped."""
 	frappe.cache.delete_value("user_permissions")
 	frappe.local.sanfenlei_nodes = {}
+
+
+# ---------------------------------------------------------------- party members (附件8)
+# A party member who is nothing else sees only their own commitment.
+
+
+def is_member_only(user):
+	roles = set(frappe.get_roles(user))
+	return "Party Member" in roles and not roles & (CONFINED_ROLES | UNCONFINED_ROLES)
+
+
+def member_query_conditions(user=None):
+	user = user or frappe.session.user
+	if is_member_only(user):
+		return f"`tabMember Commitment`.member_user = {frappe.db.escape(user)}"
+	return linked_query_conditions(user)
+
+
+def member_has_permission(doc, ptype=None, user=None):
+	user = user or frappe.session.user
+	if is_member_only(user):
+		return doc.get("member_user") == user and ptype in ("read", "print", None)
+	return linked_has_permission(doc, ptype, user)

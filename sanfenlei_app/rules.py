@@ -532,3 +532,150 @@ def compute_rates(records, targets=None):
 			"missing": missing,
 		}
 	return out
+
+
+# ----------------------------------------------------------------- April to November: upgrade plans
+# 先进党组织重在巩固提高 … 争创全国及省市先进(示范)党组织；一般党组织 … 力争进入先进党组织行列；
+# 后进党组织重在整顿转化。街道党工委的争创目标措施 4月27日前报区委组织部审核；其他领域 5月7日前
+# 按照隶属关系由所在街道党工委、系统党委和区直机关工委审核。
+
+MEASURES_MAX_CHARS = 150  # “升级措施”栏填主要措施，字数不超过150字
+HONOUR_LABELS = {
+	"national": "全国先进（示范）党组织",
+	"provincial": "省级先进（示范）党组织",
+	"municipal": "市级先进（示范）党组织",
+	"district": "区级先进（示范）党组织",
+}
+STAR_LABELS = {1: "一星级", 2: "二星级", 3: "三星级", 4: "四星级", 5: "五星级"}
+
+
+def plan_due_date(domain, street_due, other_due):
+	"""When an organisation's targets and measures are due for review."""
+	return street_due if domain == "Street Committee" else other_due
+
+
+def plan_reviewer(domain):
+	"""Who reviews the plan: the district for a street committee, else the reporting unit."""
+	return "District" if domain == "Street Committee" else "Reporting Unit"
+
+
+def check_measures(measures):
+	text = (measures or "").strip()
+	if not text:
+		return ["请填写整改（升级）措施"]
+	if len(text) > MEASURES_MAX_CHARS:
+		return [f"升级措施只填主要措施，不超过{MEASURES_MAX_CHARS}字（现为{len(text)}字），详细内容请写入“详细方案”"]
+	return []
+
+
+def check_upgrade_plan(start_grade, start_stars, target_grade=None, target_stars=None, target_honour=None,
+		measures=None, plan_text=None, deadline=None, year=None, domain=None):
+	"""Return the messages that keep a plan from going to review (empty when it may).
+
+	``start_grade``/``start_stars``: April's approved result (None for a reporting unit
+	that is not graded itself); dates are ``datetime.date``."""
+	messages = check_measures(measures)
+	if not deadline:
+		messages.append("请填写升级时限")
+	elif year and deadline.year != year:
+		messages.append(f"升级时限必须在{year}年内")
+	if target_honour and target_honour not in HONOURS:
+		messages.append(f"未知的荣誉等级：{target_honour}")
+	if target_grade and target_grade not in ("Advanced", "Ordinary"):
+		messages.append("争创目标只能是“先进”或“一般”")
+		return messages
+	stars = target_stars or 0
+	if domain in NO_STAR_DOMAINS and stars:
+		messages.append("远程教育站点不评定星级")
+	elif stars:
+		if not 1 <= stars <= 5:
+			messages.append("目标星级必须在一至五星级之间")
+		elif target_grade and not STARS_OF_GRADE[target_grade][0] <= stars <= STARS_OF_GRADE[target_grade][1]:
+			low, high = STARS_OF_GRADE[target_grade]
+			messages.append(f"{GRADE_LABELS[target_grade]}党组织的星级只能是{low}至{high}星级")
+		elif start_stars and stars < start_stars:
+			messages.append(f"目标星级不能低于现有的{STAR_LABELS.get(start_stars, start_stars)}")
+	if start_grade == "Advanced":
+		if target_grade and target_grade != "Advanced":
+			messages.append("先进党组织的目标不能低于“先进”")
+		higher = target_honour in HIGHER_HONOURS or (stars and stars > (start_stars or 0))
+		if not higher and domain not in NO_STAR_DOMAINS:
+			messages.append("先进党组织重在巩固提高：目标应为争创全国及省市先进（示范）党组织，或提升星级")
+	elif start_grade == "Ordinary":
+		if target_grade != "Advanced" and target_honour not in HONOURS:
+			messages.append("一般党组织力争进入先进行列：争创目标应为“先进”，或区级及以上先进（示范）党组织")
+		if stars and start_stars and stars <= start_stars and target_grade != "Advanced":
+			messages.append("目标星级应高于现有星级")
+	elif start_grade == "Lagging":
+		if target_grade not in ("Ordinary", "Advanced"):
+			messages.append("后进党组织重在整顿转化：争创目标应为“一般”或“先进”")
+		if not (plan_text or "").strip():
+			messages.append("后进党组织必须提交整顿转化方案（详细方案）")
+	return messages
+
+
+def check_letter_signature(side, signer_may_sign, plan_approved, already_signed_by=None):
+	"""目标责任书 逐级签订: the organisation signs with its superior once the plan is approved."""
+	side_label = "本组织" if side == "organization" else "上级党组织"
+	if not plan_approved:
+		return ["争创目标经上级审核通过后，才能签订目标责任书"]
+	if already_signed_by:
+		return [f"{side_label}已由 {already_signed_by} 签订，不能重复签订"]
+	if not signer_may_sign:
+		return [f"您不能代表{side_label}签订这份目标责任书"]
+	return []
+
+
+# ----------------------------------------------------------------- public commitments (附件7、8)
+
+ORG_COMMITMENT_NOTE = "注：承诺书一式若干份，党组织成员人手一份，公示一份，上级党组织留存一份，本级党组织留存两份。"
+MEMBER_COMMITMENT_NOTE = "注：承诺书一式三份，本人留存一份，党组织存档一份，公示一份。涉及本人签名部分必须由本人签名。"
+
+
+def check_member_confirmation(member_user, confirming_user):
+	"""涉及本人签名部分必须由本人签名."""
+	if not member_user:
+		return ["这份承诺书还没有指定党员本人的账号，无法确认"]
+	if member_user != confirming_user:
+		return ["涉及本人签名部分必须由本人签名：只有党员本人登录后才能确认这份承诺书"]
+	return []
+
+
+# ----------------------------------------------------------------- December: the unit's annual summary
+
+
+def grade_movements(records):
+	"""Count organisations that moved up, stayed, moved down or have no year-end result.
+	``records`` as for ``compute_rates``.  Up/down by grade, then by stars."""
+	order = {"Lagging": 0, "Ordinary": 1, "Advanced": 2}
+	out = {"up": 0, "same": 0, "down": 0, "missing": 0, "matrix": {}}
+	for r in records:
+		end = r.get("end_grade")
+		key = (r["start_grade"], end or "Missing")
+		out["matrix"][key] = out["matrix"].get(key, 0) + 1
+		if not end:
+			out["missing"] += 1
+			continue
+		start_rank = (order[r["start_grade"]], r.get("start_stars") or 0)
+		end_rank = (order[end], r.get("end_stars") or 0)
+		out["up" if end_rank > start_rank else "down" if end_rank < start_rank else "same"] += 1
+	return out
+
+
+def annual_summary_draft(unit_label, year, rates, movements, total):
+	"""The generated draft of a reporting unit's 年度工作总结 (the unit edits it)."""
+	lines = [
+		f"{unit_label}{year}年度“三分类三升级”活动工作总结（草稿）",
+		"",
+		f"一、基本情况：年初参加分类定级的基层党组织共{total}个。经年底总结检查验收，晋位升级{movements['up']}个，"
+		f"保持原级次{movements['same']}个，级次下降{movements['down']}个，尚未完成年底认定{movements['missing']}个。",
+		"",
+		"二、对照年初目标的完成情况：",
+	]
+	for key in RATE_KEYS:
+		r = rates[key]
+		target = "—" if r["target"] is None else f"{r['target']:g}%"
+		met = "无可比对象" if r["met"] is None else ("达到目标" if r["met"] else "未达到目标")
+		lines.append(f"  {r['label']}：{r['numerator']}/{r['denominator']}，{r['display']}（目标{target}，{met}）")
+	lines += ["", "三、主要做法和经验：", "", "四、存在的问题和下一步打算：", ""]
+	return "\n".join(lines)

@@ -77,7 +77,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
     mkdir -p "$ARTIFACTS"; chmod 777 "$ARTIFACTS"
     run_pytest() { # dir
       as_bench "cd '$BENCH_DIR/sites' && SANFENLEI_TEST_SITE='$TEST_SITE' SANFENLEI_WEB='http://127.0.0.1:$WEB_PORT' \
-        SANFENLEI_ARTIFACTS='$ARTIFACTS' ../env/bin/python -m pytest -p no:cacheprovider -q \
+        SANFENLEI_ARTIFACTS='$ARTIFACTS' ../env/bin/python -m pytest -p no:cacheprovider -q ${PYTEST_K:+-k '$PYTEST_K'} \
         ../apps/sanfenlei_app/$MODULE/$1"
     }
     if [ -z "$ONLY" ] || [ "$ONLY" = integration ]; then

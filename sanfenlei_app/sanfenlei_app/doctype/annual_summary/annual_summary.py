@@ -1,0 +1,71 @@
+# Copyright (c) 2026, sanfenlei_app contributors
+# License: MIT. See license.txt
+"""年度工作总结 of a reporting unit: a generated draft with its rates against the targets and
+its organisations' movements, text the unit edits, submitted (报区委组织部) by 12-03."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import now_datetime
+
+from sanfenlei_app import rules
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+from sanfenlei_app.sanfenlei_app.report.upgrade_rate_statistics.upgrade_rate_statistics import (
+	starts_and_ends,
+	targets_of,
+)
+
+
+class AnnualSummary(Document):
+	def before_validate(self):
+		self.campaign_year = self.campaign_year or get_current_year()
+
+	def validate(self):
+		level = frappe.db.get_value("Party Organization", self.reporting_unit, "org_level")
+		if level != "Reporting Unit":
+			frappe.throw(_("年度工作总结由街道党工委、系统党委和区直机关工委填报，“{0}”不是上报单位").format(self.reporting_unit))
+		duplicate = frappe.db.exists("Annual Summary",
+			{"reporting_unit": self.reporting_unit, "campaign_year": self.campaign_year,
+			 "name": ["!=", self.name], "docstatus": ["<", 2]})
+		if duplicate:
+			frappe.throw(_("“{0}”{1}年度的年度工作总结已存在（{2}）").format(self.reporting_unit, self.campaign_year, duplicate),
+				frappe.DuplicateEntryError)
+		self.due_date = frappe.db.get_value("Campaign Year", self.campaign_year, "summary_due")
+		if not self.generated_on:
+			self.fill_figures(overwrite_text=not (self.summary_text or "").strip())
+
+	def before_submit(self):
+		if not (self.summary_text or "").strip():
+			frappe.throw(_("请先填写年度工作总结正文"))
+
+	def fill_figures(self, overwrite_text=False):
+		"""Rates (targets: the community's, the notice's baseline for every domain) and movements."""
+		records = starts_and_ends(frappe._dict(campaign_year=self.campaign_year, reporting_unit=self.reporting_unit))
+		targets = targets_of(self.campaign_year).get("Community", rules.COMMUNITY_TARGETS)
+		rates = rules.compute_rates(records, targets)
+		moves = rules.grade_movements(records)
+		self.organizations_count = len(records)
+		self.moved_up, self.stayed, self.moved_down, self.missing_year_end = (
+			moves["up"], moves["same"], moves["down"], moves["missing"])
+		self.rates = []
+		for key in rules.RATE_KEYS:
+			r = rates[key]
+			self.append("rates", {
+				"rate": r["label"], "numerator": r["numerator"], "denominator": r["denominator"],
+				"rate_value": r["display"], "target": "—" if r["target"] is None else f"{r['target']:g}%",
+				"met": "—" if r["met"] is None else ("达到" if r["met"] else "未达到"),
+			})
+		year = frappe.db.get_value("Campaign Year", self.campaign_year, "year")
+		if overwrite_text:
+			self.summary_text = rules.annual_summary_draft(self.reporting_unit, year, rates, moves, len(records))
+		self.generated_on = now_datetime()
+
+	@frappe.whitelist()
+	def regenerate(self, overwrite_text=0):
+		"""Recompute the figures from the ledger (and, if asked, the draft text)."""
+		self.check_permission("write")
+		if self.docstatus != 0:
+			frappe.throw(_("已报送的年度工作总结不能重新生成"))
+		self.fill_figures(overwrite_text=bool(int(overwrite_text)))
+		self.save()
+		return self.as_dict()

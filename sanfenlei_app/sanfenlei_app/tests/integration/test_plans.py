@@ -1,0 +1,270 @@
+"""April to November on a real site: upgrade plans reviewed by the superior, responsibility
+letters signed level by level, public commitments (附件7, 附件8) and the unit's annual summary."""
+
+import json
+
+import frappe
+import pytest
+import requests
+
+from .conftest import BASE_URL, SITE, Rest, make_user, uid
+from .test_rates_report import graded
+from .test_status_survey import year
+
+APPLY = "/api/method/frappe.model.workflow.apply_workflow"
+RUN = "/api/method/run_doc_method"
+
+
+@pytest.fixture(scope="module")
+def line():
+	from .conftest import Tree
+
+	frappe.set_user("Administrator")
+	t = Tree()
+	d = t.district()
+	street = t.street(d, "甲街道")
+	users = {
+		"sec": make_user(f"ps-{uid()}@test.local", ["Organization Secretary"]),
+		"other_sec": make_user(f"po-{uid()}@test.local", ["Organization Secretary"]),
+		"unit": make_user(f"pu-{uid()}@test.local", ["Reporting Unit Admin"]),
+		"district": make_user(f"pd-{uid()}@test.local", ["District Admin"]),
+		"member": make_user(f"pm-{uid()}@test.local", ["Party Member"]),
+		"other_member": make_user(f"pn-{uid()}@test.local", ["Party Member"]),
+	}
+	street.append("unit_admins", {"user": users["unit"]})
+	street.save()
+	frappe.db.commit()
+	return frappe._dict(t=t, d=d, street=street, users=users, api={k: Rest(v) for k, v in users.items()})
+
+
+def grassroots(line, grade="Ordinary", stars=2, secretary="sec"):
+	org = line.t.org(f"社区{uid()}", "Grassroots", line.street.name, domain="Community", secretary_name="张书记")
+	org.secretary_user = line.users[secretary]
+	org.save()
+	if grade:
+		graded(org.name, "Initial", grade, stars)
+	frappe.db.commit()
+	return org
+
+
+def act(api, doctype, name, action):
+	doc = api.get(f"/api/resource/{doctype}/{name}").json()["data"]
+	return api.post(APPLY, {"doc": doc, "action": action})
+
+
+def state(doctype, name, *fields):
+	frappe.db.rollback()
+	return frappe.db.get_value(doctype, name, list(fields or ("workflow_state", "docstatus")))
+
+
+def new_plan(api, org, **kw):
+	values = {"organization": org, "campaign_year": year(), "target_grade": "Advanced", "target_stars": 4,
+		"rectification_measures": "开展党员设岗定责，每月一次组织生活会", "upgrade_deadline": "2012-11-30"}
+	values.update(kw)
+	r = api.post("/api/resource/Upgrade Plan", values)
+	assert r.status_code == 200, r.text
+	return r.json()["data"]
+
+
+def message(r):
+	"""What the user is told when a request is refused (exception and message dialogs)."""
+	if r.status_code == 200:
+		return ""
+	body = r.json()
+	parts = [body.get("exception") or ""]
+	for m in json.loads(body.get("_server_messages") or "[]"):
+		parts.append(json.loads(m).get("message", ""))
+	return "\n".join(parts)
+
+
+def test_plan_takes_april_grade_and_its_due_date(line):
+	org = grassroots(line, "Ordinary", 2)
+	plan = new_plan(line.api["sec"], org.name)
+	assert (plan["start_grade"], plan["start_stars"]) == ("Ordinary", 2)
+	assert plan["due_date"] == "2012-05-07" and plan["reviewer_level"] == "Reporting Unit"
+	assert plan["letter_superior"] == line.street.name and plan["workflow_state"] == "Draft"
+
+	graded(line.street.name, "Initial", "Advanced", 4)
+	frappe.db.commit()
+	street_plan = new_plan(line.api["unit"], line.street.name, target_stars=5)
+	assert street_plan["due_date"] == "2012-04-27" and street_plan["reviewer_level"] == "District"
+	assert street_plan["letter_superior"] == line.d.name
+
+	ungraded = grassroots(line, grade=None)
+	r = line.api["sec"].post("/api/resource/Upgrade Plan", {"organization": ungraded.name, "campaign_year": year(),
+		"rectification_measures": "x", "upgrade_deadline": "2012-11-30"})
+	assert r.status_code == 417 and "年初分类定级尚未审核通过" in message(r)
+	r = line.api["sec"].post("/api/resource/Upgrade Plan", {"organization": org.name, "campaign_year": year(),
+		"rectification_measures": "x", "upgrade_deadline": "2012-11-30"})
+	assert r.status_code == 409 and "争创目标已存在" in message(r)
+
+
+def test_plan_reviewed_by_the_reporting_unit(line):
+	org = grassroots(line, "Ordinary", 3)
+	sec, unit = line.api["sec"], line.api["unit"]
+	plan = new_plan(sec, org.name)
+	assert act(sec, "Upgrade Plan", plan["name"], "Submit for Review").status_code == 200
+	assert state("Upgrade Plan", plan["name"]) == ("Plan Under Review", 0)
+	# the secretary cannot approve, nor change the plan while it is reviewed
+	assert act(sec, "Upgrade Plan", plan["name"], "Approve").status_code != 200
+	r = sec.put(f"/api/resource/Upgrade Plan/{plan['name']}", {"rectification_measures": "改了"})
+	assert r.status_code == 417 and "审核期间不能修改" in message(r)
+	# a return needs the reason
+	r = act(unit, "Upgrade Plan", plan["name"], "Return")
+	assert r.status_code == 417 and "请填写审核意见" in message(r)
+	assert state("Upgrade Plan", plan["name"]) == ("Plan Under Review", 0)
+	unit.put(f"/api/resource/Upgrade Plan/{plan['name']}", {"review_opinion": "措施要具体到月"})
+	assert act(unit, "Upgrade Plan", plan["name"], "Return").status_code == 200
+	assert state("Upgrade Plan", plan["name"]) == ("Draft", 0)
+	assert act(sec, "Upgrade Plan", plan["name"], "Submit for Review").status_code == 200
+	assert act(unit, "Upgrade Plan", plan["name"], "Approve").status_code == 200
+	assert state("Upgrade Plan", plan["name"], "workflow_state", "docstatus", "reviewed_by") == (
+		"Plan Approved", 1, line.users["unit"])
+
+
+def test_street_plans_are_reviewed_by_the_district(line):
+	if not frappe.db.exists("Assessment Sheet", {"organization": line.street.name, "phase": "Initial", "docstatus": 1}):
+		graded(line.street.name, "Initial", "Advanced", 4)
+		frappe.db.commit()
+	name = frappe.db.get_value("Upgrade Plan", {"organization": line.street.name}) or new_plan(
+		line.api["unit"], line.street.name, target_stars=5)["name"]
+	assert act(line.api["unit"], "Upgrade Plan", name, "Submit for Review").status_code == 200
+	assert act(line.api["unit"], "Upgrade Plan", name, "Approve").status_code != 200
+	assert state("Upgrade Plan", name) == ("Plan Under Review", 0)
+	assert act(line.api["district"], "Upgrade Plan", name, "Approve").status_code == 200
+	assert state("Upgrade Plan", name) == ("Plan Approved", 1)
+
+
+def test_plan_rules_by_grade_refuse_the_submission(line):
+	sec = line.api["sec"]
+	lagging = grassroots(line, "Lagging", 0)
+	plan = new_plan(sec, lagging.name, target_grade="Ordinary", target_stars=1)
+	r = act(sec, "Upgrade Plan", plan["name"], "Submit for Review")
+	assert r.status_code == 417 and "后进党组织必须提交整顿转化方案" in message(r)
+	assert state("Upgrade Plan", plan["name"]) == ("Draft", 0)
+	advanced = grassroots(line, "Advanced", 5)
+	plan = new_plan(sec, advanced.name, target_stars=5)
+	r = act(sec, "Upgrade Plan", plan["name"], "Submit for Review")
+	assert r.status_code == 417 and "先进党组织重在巩固提高" in message(r)
+	r = sec.put(f"/api/resource/Upgrade Plan/{plan['name']}", {"rectification_measures": "措" * 151})
+	assert r.status_code == 417 and "不超过150字" in message(r)
+	assert state("Upgrade Plan", plan["name"], "rectification_measures") == "开展党员设岗定责，每月一次组织生活会"
+
+
+def approved_plan(line, org, api_name="sec"):
+	plan = new_plan(line.api[api_name], org.name)
+	act(line.api[api_name], "Upgrade Plan", plan["name"], "Submit for Review")
+	assert act(line.api["unit"], "Upgrade Plan", plan["name"], "Approve").status_code == 200
+	return plan["name"]
+
+
+def sign(api, name, side):
+	return api.post(RUN, {"dt": "Upgrade Plan", "dn": name, "method": "sign_letter", "args": {"side": side}})
+
+
+def test_responsibility_letters_signed_level_by_level(line):
+	street_plan = frappe.db.get_value("Upgrade Plan", {"organization": line.street.name, "docstatus": 1})
+	if not street_plan:  # the street's own plan, approved by the district
+		test_street_plans_are_reviewed_by_the_district(line)
+		street_plan = frappe.db.get_value("Upgrade Plan", {"organization": line.street.name, "docstatus": 1})
+	org = grassroots(line, "Ordinary", 2)
+	name = approved_plan(line, org)
+	# the unit signs with its organisations only after its own letter with the district
+	r = sign(line.api["unit"], name, "superior")
+	assert r.status_code == 417 and "逐级签订" in message(r)
+	assert sign(line.api["unit"], street_plan, "superior").status_code == 417  # the district signs that side
+	assert sign(line.api["district"], street_plan, "superior").status_code == 200
+	assert sign(line.api["unit"], street_plan, "organization").status_code == 200
+	assert state("Upgrade Plan", street_plan, "letter_status") == "Signed by Both Sides"
+	assert sign(line.api["unit"], name, "superior").status_code == 200
+	assert state("Upgrade Plan", name, "letter_status", "letter_superior_signed_by") == (
+		"Signed by One Side", line.users["unit"])
+	assert sign(line.api["district"], name, "organization").status_code == 417  # not the organisation's secretary
+	assert sign(line.api["sec"], name, "organization").status_code == 200
+	r = sign(line.api["sec"], name, "organization")
+	assert r.status_code == 417 and "不能重复签订" in message(r)
+	frappe.db.rollback()
+	signed = frappe.get_doc("Upgrade Plan", name)
+	assert signed.letter_status == "Signed by Both Sides" and signed.letter_org_signed_by == line.users["sec"]
+	html = frappe.get_print("Upgrade Plan", name, print_format="目标责任书")
+	assert "目标责任书" in html and org.name in html and line.street.name in html and "争创“先进”党组织" in html
+
+
+def test_organization_commitment_published_once_the_secretary_confirms(line):
+	org = grassroots(line, "Ordinary", 2)
+	sec = line.api["sec"]
+	r = sec.post("/api/resource/Organization Commitment", {"organization": org.name, "campaign_year": year(),
+		"commitments": f"一、每月开展主题党日 {org.name}"})
+	assert r.status_code == 200, r.text
+	name = r.json()["data"]["name"]
+	guest = requests.Session()
+	guest.headers["X-Frappe-Site-Name"] = SITE
+	assert org.name not in guest.get(f"{BASE_URL}/gongshi", timeout=30).text
+	# only the organisation's own secretary confirms
+	assert line.api["unit"].post(RUN, {"dt": "Organization Commitment", "dn": name, "method": "confirm"}).status_code == 403
+	r = sec.post(RUN, {"dt": "Organization Commitment", "dn": name, "method": "confirm"})
+	assert r.status_code == 200, r.text
+	route = state("Organization Commitment", name, "route")
+	page = guest.get(f"{BASE_URL}/{route}", timeout=30)
+	assert page.status_code == 200 and f"一、每月开展主题党日 {org.name}" in page.text and "公开承诺书" in page.text
+	assert org.name in guest.get(f"{BASE_URL}/gongshi", timeout=30).text
+	r = sec.put(f"/api/resource/Organization Commitment/{name}", {"commitments": "改过的承诺"})
+	assert r.status_code == 417 and "不能再修改" in message(r)
+	html = frappe.get_print("Organization Commitment", name, print_format="附件7 公开承诺书")
+	assert "党组织成员人手一份，公示一份，上级党组织留存一份，本级党组织留存两份" in html and "附件7" in html
+
+
+def test_member_commitment_is_confirmed_only_by_the_member(line):
+	org = grassroots(line, "Ordinary", 2)
+	sec = line.api["sec"]
+	names = {}
+	for key in ("member", "other_member"):
+		r = sec.post("/api/resource/Member Commitment", {"organization": org.name, "campaign_year": year(),
+			"member_name": f"党员{key}", "member_user": line.users[key], "commitments": "带头学习，联系服务群众"})
+		assert r.status_code == 200, r.text
+		names[key] = r.json()["data"]["name"]
+	confirm = {"dt": "Member Commitment", "dn": names["member"], "method": "confirm"}
+	r = sec.post(RUN, confirm)  # the secretary may not sign for the member
+	assert r.status_code == 403 and "涉及本人签名部分必须由本人签名" in message(r)
+	assert line.api["district"].post(RUN, confirm).status_code == 403
+	r = sec.put(f"/api/resource/Member Commitment/{names['member']}", {"confirmed": 1})
+	assert state("Member Commitment", names["member"], "confirmed") == 0
+	# another member neither sees nor confirms it
+	assert line.api["other_member"].post(RUN, confirm).status_code == 403
+	listed = line.api["member"].get("/api/resource/Member Commitment", fields='["name"]').json()["data"]
+	assert [d["name"] for d in listed] == [names["member"]]
+	r = line.api["member"].post(RUN, confirm)
+	assert r.status_code == 200, r.text
+	assert state("Member Commitment", names["member"], "confirmed") == 1
+	html = frappe.get_print("Member Commitment", names["member"], print_format="附件8 党员公开承诺书")
+	assert "承诺书一式三份，本人留存一份，党组织存档一份，公示一份" in html and "本人确认" in html
+
+
+def test_annual_summary_draft_has_the_units_rates_and_movements(tree):
+	d = tree.district()
+	street = tree.street(d)
+	o = {n: tree.org(n, "Grassroots", street.name, domain="Community").name for n in ("A1", "O1", "O2", "L1")}
+	graded(o["A1"], "Initial", "Advanced", 4)
+	graded(o["A1"], "Year End", "Advanced", 5)  # up
+	graded(o["O1"], "Initial", "Ordinary", 2)
+	graded(o["O1"], "Year End", "Ordinary", 1)  # down
+	graded(o["O2"], "Initial", "Ordinary", 3)  # missing
+	graded(o["L1"], "Initial", "Lagging", 0)
+	graded(o["L1"], "Year End", "Lagging", 0)  # same
+	doc = frappe.get_doc({"doctype": "Annual Summary", "reporting_unit": street.name, "campaign_year": year()}).insert()
+	assert str(doc.due_date) == "2012-12-03"
+	assert (doc.organizations_count, doc.moved_up, doc.stayed, doc.moved_down, doc.missing_year_end) == (4, 1, 1, 1, 1)
+	rates = {r.rate: (r.numerator, r.denominator, r.rate_value, r.met) for r in doc.rates}
+	assert rates["四星级党组织升级率"] == (1, 1, "100.0%", "达到")
+	assert rates["一般党组织升级率"] == (0, 2, "0.0%", "未达到")
+	assert rates["一星级党组织升级率"] == (0, 0, "—", "—")
+	assert "晋位升级1个" in doc.summary_text and "后进党组织转化率：0/1" in doc.summary_text
+	doc.summary_text = "我们的总结"
+	doc.save()
+	doc.regenerate(overwrite_text=0)
+	assert doc.summary_text == "我们的总结"
+	doc.submit()
+	with pytest.raises(frappe.ValidationError, match="不是上报单位"):
+		frappe.get_doc({"doctype": "Annual Summary", "reporting_unit": o["A1"], "campaign_year": year()}).insert()
+	html = frappe.get_print("Annual Summary", doc.name, print_format="年度工作总结")
+	assert "工作总结" in html and "四星级党组织升级率" in html
