@@ -26,8 +26,10 @@ def configure_site_command(context):
 @click.option("--scale", default=1, type=int, help="multiply the grassroots organisations (benchmarks)")
 @click.option("--seed", default=2012, type=int, help="random seed (the data is deterministic)")
 @click.option("--force", is_flag=True, help="rebuild even if demo data already exists")
+@click.option("--sheets", is_flag=True, help="also approved Initial grading sheets for every graded organisation")
+@click.option("--year-end", is_flag=True, help="also approved Year End sheets (implies --sheets)")
 @pass_context
-def demo_command(context, scale, seed, force):
+def demo_command(context, scale, seed, force, sheets, year_end):
 	"""Load the demo district: organisations, demo users and the current campaign year."""
 	from sanfenlei_app.setup.demo import make_demo
 
@@ -37,6 +39,12 @@ def demo_command(context, scale, seed, force):
 	try:
 		summary = make_demo(scale=scale, seed=seed, force=force)
 		click.echo(f"{site}: {summary}")
+		if sheets or year_end:
+			from sanfenlei_app.setup.demo_sheets import make_sheets
+
+			frappe.set_user("Administrator")
+			for phase in ("Initial", "Year End") if year_end else ("Initial",):
+				click.echo(f"{site}: {phase} 申报表新建 {make_sheets(phase=phase, seed=seed)} 份")
 	finally:
 		frappe.destroy()
 
