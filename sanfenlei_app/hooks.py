@@ -50,3 +50,6 @@ override_whitelisted_methods = {
 scheduler_events = {
 	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets"],
 }
+
+# Desk helpers (the 附件3–6 reports' filters and Excel buttons)
+app_include_js = ["/assets/sanfenlei_app/js/sanfenlei.js"]

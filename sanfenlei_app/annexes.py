@@ -1,0 +1,330 @@
+"""The notice's statistics tables 附件3–6: their layout and their data.
+
+One definition per annex serves both the Script Report (columns and rows on the desk) and
+the Excel export in the official layout (sanfenlei_app/excel.py).  Each annex's data comes
+from one set-based query over the tree (GROUP BY, lft/rgt), never a query per organisation.
+The data is produced as *blocks*: (block title, rows, total row) — 附件3 and 附件4 are
+"分领域(行业)分别统计", one block per domain; 附件5 and 附件6 have a single block.
+"""
+
+import frappe
+from frappe.utils import getdate, nowdate
+
+from sanfenlei_app import rules
+from sanfenlei_app.reports import organization_scope
+
+SITE = "Remote Education Site"
+DOMAIN_ORDER = ", ".join(f"'{d}'" for d in rules.DOMAINS)  # the notice's order of the domains
+TICK = "√"
+TARGET_LABELS = {"Advanced": "争创先进", "Ordinary": "争创一般", "Consolidate": "巩固提高"}
+SITE_TARGET_LABELS = {"Advanced": "争创优秀", "Ordinary": "争创一般", "Consolidate": "巩固提高"}
+
+
+def col(fieldname, label, group=None, width=10, kind="text"):
+	return frappe._dict(fieldname=fieldname, label=label, group=group, width=width, kind=kind)
+
+
+ANNEXES = {
+	"annex3": frappe._dict(
+		number=3,
+		report="Annex 3 Classification List",
+		title="全区“三分类三升级”活动基层党组织分类名单统计表",
+		columns=[
+			col("idx", "序号", width=6, kind="int"),
+			col("organization", "党组织名称", width=30),
+			col("advanced", "先进", "所分类别", 6, "tick"),
+			col("ordinary", "一般", "所分类别", 6, "tick"),
+			col("lagging", "后进", "所分类别", 6, "tick"),
+			col("target", "升级目标", width=11),
+			col("measures", "升级措施", width=48, kind="long"),
+			col("deadline", "升级时限", width=13, kind="date"),
+		],
+		notes=[
+			"说明：1.此表分领域（行业）分别统计。",
+			"2.“升级目标”是指争创“先进”、“一般”党组织的目标。",
+			"3.“升级措施”栏填主要措施，字数不超过150字。",
+			"4.“升级时限”指完成升级目标的截止时间。",
+			"5.“所分类别”栏，在选择项下划“√”。",
+			"6.此表由各区（市）县委组织部和有关领域（行业）主管部门党组织汇总后上报。",
+			"7.表格行数可根据实际情况增减。",
+		],
+	),
+	"annex4": frappe._dict(
+		number=4,
+		report="Annex 4 Classification Summary",
+		title="全区“三分类三升级”活动基层党组织分类情况汇总表",
+		columns=[
+			col("idx", "序号", width=6, kind="int"),
+			col("reporting_unit", "上报单位", width=26),
+			col("total", "党组织总数", width=10, kind="int"),
+			col("advanced", "个数", "先进党组织", 7, "int"),
+			col("advanced_share", "比例", "先进党组织", 8, "pct"),
+			col("ordinary", "个数", "一般党组织", 7, "int"),
+			col("ordinary_share", "比例", "一般党组织", 8, "pct"),
+			col("lagging", "个数", "后进党组织", 7, "int"),
+			col("lagging_share", "比例", "后进党组织", 8, "pct"),
+			col("star5", "五星级", "星级党组织", 7, "int"),
+			col("star4", "四星级", "星级党组织", 7, "int"),
+			col("star3", "三星级", "星级党组织", 7, "int"),
+			col("star2", "二星级", "星级党组织", 7, "int"),
+			col("star1", "一星级", "星级党组织", 7, "int"),
+		],
+		notes=[
+			"说明：1.此表分领域（行业）分别统计。",
+			"2.此表由各街道党工委、系统党委、区直机关工委汇总后上报。",
+			"3.表格行数可根据实际情况增减。",
+		],
+	),
+	"annex5": frappe._dict(
+		number=5,
+		report="Annex 5 Remote Site List",
+		title="全区“三分类三升级”活动远程教育站点分类名单统计表",
+		columns=[
+			col("idx", "序号", width=6, kind="int"),
+			col("organization", "站点名称", width=30),
+			col("advanced", "优秀", "所分类别", 6, "tick"),
+			col("ordinary", "一般", "所分类别", 6, "tick"),
+			col("lagging", "后进", "所分类别", 6, "tick"),
+			col("target", "升级目标", width=11),
+			col("measures", "升级措施", width=48, kind="long"),
+			col("deadline", "升级时限", width=13, kind="date"),
+		],
+		notes=[
+			"说明：1.此表仅街道填报。",
+			"2.“升级目标”是指争创“优秀”、“一般”站点的目标。",
+			"3.“升级措施”栏填主要措施，字数不超过150字。",
+			"4.“升级时限”指完成升级目标的截止时间。",
+			"5.“所分类别”栏，在选择项下划“√”。",
+			"6.表格行数可根据实际情况增减。",
+		],
+	),
+	"annex6": frappe._dict(
+		number=6,
+		report="Annex 6 Remote Site Summary",
+		title="全区“三分类三升级”活动远程教育站点分类情况汇总表",
+		columns=[
+			col("idx", "序号", width=6, kind="int"),
+			col("reporting_unit", "街道", width=26),
+			col("total", "站点总数", width=10, kind="int"),
+			col("advanced", "个数", "优秀站点", 7, "int"),
+			col("advanced_share", "比例", "优秀站点", 8, "pct"),
+			col("ordinary", "个数", "一般站点", 7, "int"),
+			col("ordinary_share", "比例", "一般站点", 8, "pct"),
+			col("lagging", "个数", "后进站点", 7, "int"),
+			col("lagging_share", "比例", "后进站点", 8, "pct"),
+			col("share_check", "优秀站点比例（原则上不超过30%）", width=22),
+		],
+		notes=["说明：1.此表由各街道汇总后上报。", "2.表格行数可根据实际情况增减。"],
+	),
+}
+REPORT_TO_ANNEX = {a.report: key for key, a in ANNEXES.items()}
+
+
+def normalize(filters):
+	filters = frappe._dict(filters or {})
+	if not filters.campaign_year:
+		from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+
+		filters.campaign_year = get_current_year()
+	if not filters.campaign_year:
+		frappe.throw("请先设置活动年度")
+	filters.phase = filters.phase or "Initial"
+	if filters.phase not in ("Initial", "Year End"):
+		frappe.throw("阶段只能是年初定级或年底验收")
+	return filters
+
+
+def sheet_scope(filters, sites):
+	"""The sheets of the year and phase inside the report's scope (not cancelled)."""
+	join, conditions, values = organization_scope(filters)
+	conditions += ["s.campaign_year = %(year)s", "s.phase = %(phase)s", "s.docstatus < 2"]
+	if filters.get("approved_only"):
+		conditions.append("s.docstatus = 1")
+	conditions.append("o.domain = %(site)s" if sites else "o.domain != %(site)s")
+	values.update(year=filters.campaign_year, phase=filters.phase, site=SITE)
+	return join, " and ".join(conditions), values
+
+
+# ----------------------------------------------------------------- 附件3 / 附件5: the lists
+
+LIST_QUERY = """select o.name as organization, o.domain, o.reporting_unit,
+		coalesce(s.decided_grade, s.grade) as grade,
+		coalesce(nullif(s.upgrade_target, ''), p.target_grade) as target,
+		coalesce(nullif(s.rectification_measures, ''), p.rectification_measures) as measures,
+		coalesce(s.upgrade_deadline, p.upgrade_deadline) as deadline
+	from `tabAssessment Sheet` s
+	join `tabParty Organization` o on o.name = s.organization
+	{join}
+	left join `tabUpgrade Plan` p on p.organization = s.organization and p.campaign_year = s.campaign_year
+		and p.docstatus = 1
+	where {where}
+	order by field(o.domain, {order}), o.lft"""
+
+
+def list_records(filters, sites, as_iterator=False):
+	join, where, values = sheet_scope(filters, sites)
+	return frappe.db.sql(LIST_QUERY.format(join=join, where=where, order=DOMAIN_ORDER), values, as_dict=True,
+		as_iterator=as_iterator)
+
+
+def list_row(idx, r, sites):
+	labels = SITE_TARGET_LABELS if sites else TARGET_LABELS
+	return {
+		"idx": idx,
+		"organization": r["organization"],
+		"advanced": TICK if r["grade"] == "Advanced" else "",
+		"ordinary": TICK if r["grade"] == "Ordinary" else "",
+		"lagging": TICK if r["grade"] == "Lagging" else "",
+		"target": labels.get(r["target"] or "", ""),
+		"measures": r["measures"] or "",
+		"deadline": getdate(r["deadline"]) if r["deadline"] else None,
+		"domain": r["domain"],
+		"reporting_unit": r["reporting_unit"],
+	}
+
+
+def list_blocks(filters, sites, as_iterator=False):
+	"""Blocks of rows, one per domain (附件3) or one (附件5); rows are streamed when asked."""
+	records = list_records(filters, sites, as_iterator)
+	current, idx, rows = None, 0, None
+	for r in records:
+		if r["domain"] != current:
+			if rows is not None:
+				yield block_title(current, sites), rows, None
+			current, idx, rows = r["domain"], 0, []
+		idx += 1
+		rows.append(list_row(idx, r, sites))
+	if rows is not None:
+		yield block_title(current, sites), rows, None
+
+
+def block_title(domain, sites):
+	return None if sites else f"领域（行业）：{rules.DOMAIN_LABELS.get(domain, domain)}"
+
+
+# ----------------------------------------------------------------- 附件4 / 附件6: the summaries
+
+SUMMARY_QUERY = """select o.domain, o.reporting_unit, count(*) as total,
+		sum(coalesce(s.decided_grade, s.grade) = 'Advanced') as advanced,
+		sum(coalesce(s.decided_grade, s.grade) = 'Ordinary') as ordinary,
+		sum(coalesce(s.decided_grade, s.grade) = 'Lagging') as lagging,
+		sum(coalesce(s.decided_stars, s.stars) = 5) as star5, sum(coalesce(s.decided_stars, s.stars) = 4) as star4,
+		sum(coalesce(s.decided_stars, s.stars) = 3) as star3, sum(coalesce(s.decided_stars, s.stars) = 2) as star2,
+		sum(coalesce(s.decided_stars, s.stars) = 1) as star1
+	from `tabAssessment Sheet` s
+	join `tabParty Organization` o on o.name = s.organization
+	join `tabParty Organization` u on u.name = o.reporting_unit
+	{join}
+	where {where}
+	group by o.domain, o.reporting_unit
+	order by field(o.domain, {order}), min(u.lft)"""
+
+COUNT_FIELDS = ("total", "advanced", "ordinary", "lagging", "star5", "star4", "star3", "star2", "star1")
+
+
+def share(part, total):
+	return round(part * 100 / total, 1) if total else None
+
+
+def summary_row(idx, r, exceptions=()):
+	row = {k: int(r.get(k) or 0) for k in COUNT_FIELDS}
+	row.update(idx=idx, reporting_unit=r["reporting_unit"], domain=r.get("domain"))
+	for g in ("advanced", "ordinary", "lagging"):
+		row[f"{g}_share"] = share(row[g], row["total"])
+	if r.get("domain") == SITE:
+		over = rules.check_excellent_site_share(row["advanced"], row["total"], r["reporting_unit"] in exceptions)
+		if over:
+			row["share_check"] = "超过30%"
+		elif row["total"] and row["advanced"] / row["total"] > rules.EXCELLENT_SITE_SHARE:
+			row["share_check"] = "超过30%（区委组织部已登记例外）"
+		else:
+			row["share_check"] = "符合"
+	return row
+
+
+def summary_blocks(filters, sites):
+	join, where, values = sheet_scope(filters, sites)
+	records = frappe.db.sql(SUMMARY_QUERY.format(join=join, where=where, order=DOMAIN_ORDER), values, as_dict=True)
+	exceptions = set()
+	if sites:
+		exceptions = set(frappe.get_all("Site Share Exception",
+			filters={"parent": filters.campaign_year, "parenttype": "Campaign Year"}, pluck="street"))
+	by_domain = {}
+	for r in records:
+		by_domain.setdefault(r["domain"], []).append(r)
+	for domain, group in by_domain.items():
+		rows = [summary_row(i, r, exceptions) for i, r in enumerate(group, 1)]
+		total = {k: sum(r[k] for r in rows) for k in COUNT_FIELDS}
+		total.update(reporting_unit="合计", domain=domain)
+		total = summary_row("", total, exceptions)
+		total["reporting_unit"] = "合计"
+		if sites:
+			total["share_check"] = "—"
+		yield block_title(domain, sites), rows, total
+
+
+def blocks(annex, filters, as_iterator=False):
+	sites = annex in ("annex5", "annex6")
+	if annex in ("annex3", "annex5"):
+		return list_blocks(filters, sites, as_iterator)
+	return summary_blocks(filters, sites)
+
+
+# ----------------------------------------------------------------- header lines
+
+
+def filing_unit(filters):
+	"""填报单位: the chosen unit, else the user's own organisations, else the district."""
+	if filters.get("reporting_unit"):
+		return filters.reporting_unit
+	from sanfenlei_app.permissions import permitted_nodes
+
+	nodes = permitted_nodes()
+	if nodes:
+		return "、".join(nodes)
+	return frappe.db.get_value("Party Organization", {"org_level": "District"}, "name") or ""
+
+
+def filing_date():
+	d = getdate(nowdate())
+	return f"{d.year}年{d.month}月{d.day}日"
+
+
+# ----------------------------------------------------------------- Script Report glue
+
+
+def report_columns(annex):
+	from frappe import _
+
+	out = []
+	for c in ANNEXES[annex].columns:
+		label = f"{c.group}·{c.label}" if c.group else c.label
+		fieldtype = {"int": "Int", "pct": "Data", "date": "Date", "long": "Small Text"}.get(c.kind, "Data")
+		out.append({"fieldname": c.fieldname, "label": _(label), "fieldtype": fieldtype, "width": max(60, c.width * 9)})
+	return out
+
+
+def report_rows(annex, filters):
+	"""The desk's rows: each block led by a heading row, then its rows and its total."""
+	out = []
+	for title, rows, total in blocks(annex, filters):
+		if title:
+			out.append({"organization" if annex == "annex3" else "reporting_unit": title, "is_heading": 1})
+		for r in rows:
+			out.append(display(annex, r))
+		if total:
+			out.append(display(annex, total) | {"is_total": 1})
+	return out
+
+
+def display(annex, row):
+	out = dict(row)
+	for c in ANNEXES[annex].columns:
+		if c.kind == "pct":
+			out[c.fieldname] = "—" if row.get(c.fieldname) is None else f"{row[c.fieldname]:.1f}%"
+	return out
+
+
+def execute_report(annex, filters):
+	filters = normalize(filters)
+	return report_columns(annex), report_rows(annex, filters), None, None, None

@@ -1,0 +1,246 @@
+"""附件3–6 as Excel workbooks in the official layout (openpyxl, write-only mode).
+
+A sheet per annex: the title as in the notice, the 填报单位 / 填报时间 line, two header rows
+with merged cells for grouped columns (所分类别: 先进 一般 后进 …), the data with borders
+(one block per domain where the annex says 分领域统计), the annex's 说明 under the table,
+a Chinese font, widths that fit, A4 landscape with the header rows repeated on every page.
+Rows are streamed from the database to the file, so memory stays flat for 20,000 rows.
+"""
+
+import os
+import tempfile
+
+import frappe
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sanfenlei_app import annexes
+
+FONT = "宋体"
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+
+
+class Styles:
+	"""Shared style objects (one instance each keeps the workbook's style table small)."""
+
+	title = Font(name=FONT, size=16, bold=True)
+	header = Font(name=FONT, size=11, bold=True)
+	body = Font(name=FONT, size=10.5)
+	note = Font(name=FONT, size=10)
+
+
+def cell(ws, value, font=Styles.body, align=CENTER, border=BORDER, number_format=None):
+	c = WriteOnlyCell(ws, value=value)
+	c.font, c.alignment = font, align
+	if border:
+		c.border = border
+	if number_format:
+		c.number_format = number_format
+	return c
+
+
+def fitted_widths(annex, filters):
+	"""Column widths: the layout's, widened for the longest organisation / unit name (one query)."""
+	spec = annexes.ANNEXES[annex]
+	join, where, values = annexes.sheet_scope(filters, annex in ("annex5", "annex6"))
+	longest = frappe.db.sql(
+		f"""select max(char_length(o.name)), max(char_length(o.reporting_unit))
+		from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
+		where {where}""",
+		values,
+	)[0]
+	widths = []
+	for c in spec.columns:
+		w = c.width
+		if c.fieldname == "organization" and longest[0]:
+			w = max(w, min(60, longest[0] * 2 + 2))  # a Chinese character is about two widths
+		if c.fieldname == "reporting_unit" and longest[1]:
+			w = max(w, min(50, longest[1] * 2 + 2))
+		widths.append(w)
+	return widths
+
+
+def header_rows(ws, spec):
+	"""Two header rows; grouped columns merged across, ungrouped ones merged down."""
+	top, bottom, merges = [], [], []
+	columns = spec.columns
+	i = 0
+	while i < len(columns):
+		c = columns[i]
+		letter = get_column_letter(i + 1)
+		if not c.group:
+			top.append(cell(ws, c.label, Styles.header))
+			bottom.append(cell(ws, None, Styles.header))
+			merges.append((letter, 0, letter, 1))
+			i += 1
+			continue
+		j = i
+		while j + 1 < len(columns) and columns[j + 1].group == c.group:
+			j += 1
+		for k in range(i, j + 1):
+			top.append(cell(ws, c.group if k == i else None, Styles.header))
+			bottom.append(cell(ws, columns[k].label, Styles.header))
+		if j > i:
+			merges.append((letter, 0, get_column_letter(j + 1), 0))
+		i = j + 1
+	return top, bottom, merges
+
+
+def value_cell(ws, c, row):
+	value = row.get(c.fieldname)
+	if c.kind == "pct":
+		return cell(ws, "—") if value is None else cell(ws, value / 100, number_format="0.0%")
+	if c.kind == "date":
+		return cell(ws, value, number_format="yyyy\"年\"m\"月\"d\"日\"")
+	if c.kind == "long":
+		return cell(ws, value, align=LEFT)
+	if c.fieldname in ("organization", "reporting_unit"):
+		return cell(ws, value, align=LEFT)
+	return cell(ws, value)
+
+
+def write_annex(wb, annex, filters):
+	spec = annexes.ANNEXES[annex]
+	ncols = len(spec.columns)
+	last = get_column_letter(ncols)
+	ws = wb.create_sheet(title=f"附件{spec.number}")
+	for i, w in enumerate(fitted_widths(annex, filters), 1):
+		ws.column_dimensions[get_column_letter(i)].width = w
+	ws.page_setup.orientation = "landscape"
+	ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+	ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+	ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+	ws.print_options.horizontalCentered = True
+	ws.page_margins.left = ws.page_margins.right = 0.4
+
+	n = 0  # rows written so far
+
+	def put(cells, height=None):
+		nonlocal n
+		if height:  # a streamed row takes its height with it
+			ws.row_dimensions[n + 1].height = height
+		ws.append(cells)
+		n += 1
+
+	def merge(first_col, first_row, last_col, last_row):
+		ws.merged_cells.add(f"{first_col}{first_row}:{last_col}{last_row}")
+
+	put([cell(ws, f"附件{spec.number}", Styles.header, LEFT, None)])
+	put([cell(ws, spec.title, Styles.title, CENTER, None)], 30)
+	merge("A", 2, last, 2)
+	half = max(2, ncols // 2)
+	line = [cell(ws, f"填报单位：{annexes.filing_unit(filters)}", Styles.body, LEFT, None)] + [None] * (half - 1)
+	line += [cell(ws, f"填报时间：{annexes.filing_date()}", Styles.body, Alignment(horizontal="right"), None)]
+	put(line, 20)
+	merge("A", 3, get_column_letter(half), 3)
+	merge(get_column_letter(half + 1), 3, last, 3)
+
+	top, bottom, header_merges = header_rows(ws, spec)
+	first_header = None
+	any_block = False
+	for title, rows, total in annexes.blocks(annex, filters, as_iterator=True):
+		any_block = True
+		if title:
+			put([cell(ws, title, Styles.header, LEFT, None)], 20)
+			merge("A", n, last, n)
+		if first_header is None:
+			first_header = n + 1
+		put(list(top), 22)
+		put(list(bottom), 22)
+		for a, ra, b, rb in header_merges:
+			merge(a, n - 1 + ra, b, n - 1 + rb)
+		for row in rows:
+			put([value_cell(ws, c, row) for c in spec.columns])
+		if total:
+			put([value_cell(ws, c, total) for c in spec.columns])
+	if not any_block:
+		first_header = n + 1
+		put(list(top), 22)
+		put(list(bottom), 22)
+		for a, ra, b, rb in header_merges:
+			merge(a, n - 1 + ra, b, n - 1 + rb)
+		put([cell(ws, "（无数据）")] + [cell(ws, None) for _ in range(ncols - 1)])
+		merge("A", n, last, n)
+	ws.print_title_rows = f"{first_header}:{first_header + 1}"
+	put([])
+	for note in spec.notes:
+		put([cell(ws, note, Styles.note, LEFT, None)])
+		merge("A", n, last, n)
+	return ws
+
+
+def build_workbook(annex_keys, filters):
+	"""The workbook's bytes (written to a temporary file by openpyxl's streaming writer)."""
+	filters = annexes.normalize(filters)
+	wb = Workbook(write_only=True)
+	for key in annex_keys:
+		write_annex(wb, key, filters)
+	fd, path = tempfile.mkstemp(suffix=".xlsx")
+	os.close(fd)
+	try:
+		wb.save(path)
+		with open(path, "rb") as f:
+			return f.read()
+	finally:
+		os.remove(path)
+
+
+def check_report_permission(annex_keys):
+	for key in annex_keys:
+		report = frappe.get_doc("Report", annexes.ANNEXES[key].report)
+		if not report.is_permitted():
+			frappe.throw(f"您没有查看“{report.name}”的权限", frappe.PermissionError)
+
+
+def send(content, filename):
+	frappe.response.filename = filename
+	frappe.response.filecontent = content
+	frappe.response.type = "binary"
+
+
+def file_stub(filters):
+	unit = filters.get("reporting_unit") or "全区"
+	phase = "年初" if filters.get("phase", "Initial") == "Initial" else "年底"
+	return f"{filters.get('campaign_year')}{phase}-{unit}"
+
+
+@frappe.whitelist()
+def export_annex(annex, campaign_year=None, phase="Initial", reporting_unit=None, domain=None, approved_only=0):
+	"""One annex as an Excel workbook in the official layout (the report page's 导出 button)."""
+	if annex not in annexes.ANNEXES:
+		frappe.throw(f"未知的统计表：{annex}")
+	check_report_permission([annex])
+	filters = annexes.normalize(dict(campaign_year=campaign_year, phase=phase, reporting_unit=reporting_unit,
+		domain=domain, approved_only=frappe.utils.cint(approved_only)))
+	content = build_workbook([annex], filters)
+	send(content, f"附件{annexes.ANNEXES[annex].number}-{file_stub(filters)}.xlsx")
+
+
+@frappe.whitelist()
+def export_all(campaign_year=None, phase="Initial", reporting_unit=None, approved_only=0):
+	"""附件3–6 in one workbook, a sheet each, for a chosen unit and year."""
+	keys = list(annexes.ANNEXES)
+	check_report_permission(keys)
+	filters = annexes.normalize(dict(campaign_year=campaign_year, phase=phase, reporting_unit=reporting_unit,
+		approved_only=frappe.utils.cint(approved_only)))
+	content = build_workbook(keys, filters)
+	send(content, f"附件3-6-{file_stub(filters)}.xlsx")
+
+
+def save_annexes(folder, campaign_year=None, phase="Initial", reporting_unit=None):
+	"""Write annex3.xlsx … annex6.xlsx and annexes.xlsx into ``folder`` (scripts/render_annexes.sh)."""
+	os.makedirs(folder, exist_ok=True)
+	filters = dict(campaign_year=campaign_year, phase=phase, reporting_unit=reporting_unit)
+	for key in annexes.ANNEXES:
+		with open(os.path.join(folder, f"{key}.xlsx"), "wb") as f:
+			f.write(build_workbook([key], filters))
+	with open(os.path.join(folder, "annexes.xlsx"), "wb") as f:
+		f.write(build_workbook(list(annexes.ANNEXES), filters))
+	return sorted(os.listdir(folder))

@@ -1,0 +1,52 @@
+// Desk helpers of the 三分类三升级 app (loaded on every desk page by hooks.app_include_js).
+window.sanfenlei = window.sanfenlei || {};
+
+const SANFENLEI_DOMAINS = ["", "Street Committee", "Community", "Private Enterprise", "Social Organization",
+	"Public Institution", "Remote Education Site"];
+
+// The filters and the official-layout Excel buttons of the 附件3–6 Script Reports.
+sanfenlei.annex_report = function (annex, with_domain) {
+	const filters = [
+		{ fieldname: "campaign_year", label: __("Campaign Year"), fieldtype: "Link", options: "Campaign Year", reqd: 1 },
+		{
+			fieldname: "phase", label: __("Phase"), fieldtype: "Select", default: "Initial",
+			options: [{ value: "Initial", label: __("Initial") }, { value: "Year End", label: __("Year End") }],
+		},
+		{
+			fieldname: "reporting_unit", label: __("Reporting Unit"), fieldtype: "Link", options: "Party Organization",
+			get_query: () => ({ filters: { org_level: "Reporting Unit" } }),
+		},
+		{ fieldname: "approved_only", label: __("只含已审核"), fieldtype: "Check" },
+	];
+	if (with_domain) {
+		filters.splice(3, 0, {
+			fieldname: "domain", label: __("Domain"), fieldtype: "Select",
+			options: SANFENLEI_DOMAINS.filter((d) => d !== "Remote Education Site").map((v) => ({ value: v, label: __(v) })),
+		});
+	}
+	const download = (method, extra) => (report) => {
+		const args = Object.assign({}, report.get_filter_values(), extra || {});
+		open_url_post(`/api/method/sanfenlei_app.excel.${method}`, args);
+	};
+	return {
+		filters,
+		formatter(value, row, column, data, default_formatter) {
+			value = default_formatter(value, row, column, data);
+			if (data && (data.is_heading || data.is_total)) value = `<b>${value}</b>`;
+			return value;
+		},
+		onload(report) {
+			frappe.call("sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year.get_current_year").then((r) => {
+				if (r.message && !report.get_filter_value("campaign_year")) report.set_filter_value("campaign_year", r.message);
+			});
+			report.page.add_inner_button(__("导出Excel（正式格式）"), () => download("export_annex", { annex })(report));
+			report.page.add_inner_button(__("导出附件3–6（一个工作簿）"), () => {
+				const v = report.get_filter_values();
+				open_url_post("/api/method/sanfenlei_app.excel.export_all", {
+					campaign_year: v.campaign_year, phase: v.phase, reporting_unit: v.reporting_unit || "",
+					approved_only: v.approved_only || 0,
+				});
+			});
+		},
+	};
+};
