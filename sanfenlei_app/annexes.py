@@ -7,6 +7,8 @@ The data is produced as *blocks*: (block title, rows, total row) — 附件3 and
 "分领域(行业)分别统计", one block per domain; 附件5 and 附件6 have a single block.
 """
 
+import itertools
+
 import frappe
 from frappe.utils import getdate, nowdate
 
@@ -184,18 +186,12 @@ def list_row(idx, r, sites):
 
 
 def list_blocks(filters, sites, as_iterator=False):
-	"""Blocks of rows, one per domain (附件3) or one (附件5); rows are streamed when asked."""
+	"""Blocks of rows, one per domain (附件3) or one (附件5).  With ``as_iterator`` the rows
+	are streamed from the cursor: each block's rows must be read before the next block."""
 	records = list_records(filters, sites, as_iterator)
-	current, idx, rows = None, 0, None
-	for r in records:
-		if r["domain"] != current:
-			if rows is not None:
-				yield block_title(current, sites), rows, None
-			current, idx, rows = r["domain"], 0, []
-		idx += 1
-		rows.append(list_row(idx, r, sites))
-	if rows is not None:
-		yield block_title(current, sites), rows, None
+	for domain, group in itertools.groupby(records, key=lambda r: r["domain"]):
+		rows = (list_row(idx, r, sites) for idx, r in enumerate(group, 1))
+		yield block_title(domain, sites), (rows if as_iterator else list(rows)), None
 
 
 def block_title(domain, sites):
@@ -256,7 +252,7 @@ def summary_blocks(filters, sites):
 		rows = [summary_row(i, r, exceptions) for i, r in enumerate(group, 1)]
 		total = {k: sum(r[k] for r in rows) for k in COUNT_FIELDS}
 		total.update(reporting_unit="合计", domain=domain)
-		total = summary_row("", total, exceptions)
+		total = summary_row(None, total, exceptions)
 		total["reporting_unit"] = "合计"
 		if sites:
 			total["share_check"] = "—"
@@ -300,7 +296,8 @@ def report_columns(annex):
 	for c in ANNEXES[annex].columns:
 		label = f"{c.group}·{c.label}" if c.group else c.label
 		fieldtype = {"int": "Int", "pct": "Data", "date": "Date", "long": "Small Text"}.get(c.kind, "Data")
-		out.append({"fieldname": c.fieldname, "label": _(label), "fieldtype": fieldtype, "width": max(60, c.width * 9)})
+		width = max(60, c.width * 9, len(label) * 13 + 16)  # a Chinese label needs its full width
+		out.append({"fieldname": c.fieldname, "label": _(label), "fieldtype": fieldtype, "width": width})
 	return out
 
 

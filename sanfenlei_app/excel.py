@@ -145,21 +145,22 @@ def write_annex(wb, annex, filters):
 	top, bottom, header_merges = header_rows(ws, spec)
 	first_header = None
 	any_block = False
-	for title, rows, total in annexes.blocks(annex, filters, as_iterator=True):
-		any_block = True
-		if title:
-			put([cell(ws, title, Styles.header, LEFT, None)], 20)
-			merge("A", n, last, n)
-		if first_header is None:
-			first_header = n + 1
-		put(list(top), 22)
-		put(list(bottom), 22)
-		for a, ra, b, rb in header_merges:
-			merge(a, n - 1 + ra, b, n - 1 + rb)
-		for row in rows:
-			put([value_cell(ws, c, row) for c in spec.columns])
-		if total:
-			put([value_cell(ws, c, total) for c in spec.columns])
+	with frappe.db.unbuffered_cursor():  # rows go from the server's cursor straight to the file
+		for title, rows, total in annexes.blocks(annex, filters, as_iterator=True):
+			any_block = True
+			if title:
+				put([cell(ws, title, Styles.header, LEFT, None)], 20)
+				merge("A", n, last, n)
+			if first_header is None:
+				first_header = n + 1
+			put(list(top), 22)
+			put(list(bottom), 22)
+			for a, ra, b, rb in header_merges:
+				merge(a, n - 1 + ra, b, n - 1 + rb)
+			for row in rows:
+				put([value_cell(ws, c, row) for c in spec.columns])
+			if total:
+				put([value_cell(ws, c, total) for c in spec.columns])
 	if not any_block:
 		first_header = n + 1
 		put(list(top), 22)
