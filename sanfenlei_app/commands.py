@@ -45,6 +45,9 @@ def demo_command(context, scale, seed, force, sheets, year_end):
 			frappe.set_user("Administrator")
 			for phase in ("Initial", "Year End") if year_end else ("Initial",):
 				click.echo(f"{site}: {phase} 申报表新建 {make_sheets(phase=phase, seed=seed)} 份")
+			from sanfenlei_app.setup.demo_sheets import make_examples
+
+			click.echo(f"{site}: 争创目标、承诺书、年度工作总结示例 {make_examples()} 份")
 	finally:
 		frappe.destroy()
 

@@ -2,11 +2,13 @@
 # Render the exported 附件3–6 workbooks to PNG, as a department would see them printed:
 # the app writes the workbooks (sanfenlei_app.excel.save_annexes), LibreOffice (headless)
 # turns them into PDF, pdftoppm into PNG.  Output: docs/images/annex3.png … annex6.png
-# (first page of each) and the workbooks and PDFs in $OUT (default test-artifacts/annexes).
+# (first page of each) and the workbooks and PDFs in $OUT (default test-artifacts/annexes);
+# the print formats (附件2, 7, 8, 目标责任书, 年度工作总结, 专题报告) of the demo's example
+# documents likewise to docs/images/print-*.png.
 #
 #   bash scripts/render_annexes.sh [SITE] [REPORTING_UNIT]
 #
-# Needs the demo site with sheets: bench --site SITE sanfenlei-demo --sheets
+# Needs the demo site with sheets and examples: bench --site SITE sanfenlei-demo --sheets
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 TARGET_SITE="${1:-$SITE}"
@@ -19,10 +21,18 @@ TMP="$(mktemp -d)"; chmod 777 "$TMP"
 trap 'rm -rf "$TMP"' EXIT
 KWARGS="{'folder': '$TMP'${UNIT:+, 'reporting_unit': '$UNIT'}}"
 as_bench "cd '$BENCH_DIR' && bench --site '$TARGET_SITE' execute sanfenlei_app.excel.save_annexes --kwargs \"$KWARGS\"" >/dev/null
+as_bench "cd '$BENCH_DIR' && bench --site '$TARGET_SITE' execute sanfenlei_app.setup.render.save_prints --kwargs \"{'folder': '$TMP'}\"" >/dev/null
 mkdir -p "$OUT" "$REPO_DIR/docs/images"
+cp "$TMP"/print-*.pdf "$OUT/" 2>/dev/null || true
 cp "$TMP"/*.xlsx "$OUT/"
 soffice --headless -env:UserInstallation=file://$TMP/lo-profile --convert-to pdf --outdir "$OUT" "$OUT"/annex?.xlsx >/dev/null 2>&1
 for n in 3 4 5 6; do
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$OUT/annex$n.pdf" "$REPO_DIR/docs/images/annex$n"
   say "docs/images/annex$n.png  ($(pdfinfo "$OUT/annex$n.pdf" 2>/dev/null | awk '/^Pages/ {print $2}') page(s) in $OUT/annex$n.pdf)"
+done
+for pdf in "$OUT"/print-*.pdf; do
+  [ -e "$pdf" ] || continue
+  stem="$(basename "$pdf" .pdf)"
+  pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$pdf" "$REPO_DIR/docs/images/$stem"
+  say "docs/images/$stem.png"
 done

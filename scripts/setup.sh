@@ -98,7 +98,7 @@ bench_cmd "--site '$SITE' set-config -p throttle_user_limit 100000" >/dev/null
 
 # 8. Demo data ---------------------------------------------------------------------------
 if [ -z "${NO_DEMO:-}" ]; then
-  bench_cmd "--site '$SITE' sanfenlei-demo"
+  bench_cmd "--site '$SITE' sanfenlei-demo --sheets"
 fi
 
 # 9. Web server --------------------------------------------------------------------------

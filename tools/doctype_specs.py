@@ -432,6 +432,8 @@ write_doctype(
 	naming_rule="Expression",
 	title_field="organization",
 	track_changes=1,
+	default_print_format="附件2 分类定级申报表",
+	modified="2026-11-28 10:00:00.000000",
 	icon="fa fa-check-square-o",
 )
 

@@ -37,6 +37,7 @@ DEMO_USERS = {
 	"secretary2@sanfenlei.local": ("李书记", ["Organization Secretary"], ("secretary", "双桥子街道望平社区党委")),
 	"evaluator@sanfenlei.local": ("目督办评议员", ["Evaluation Department"], None),
 	"leader@sanfenlei.local": ("部门领导", ["Campaign Leader"], None),
+	"member@sanfenlei.local": ("张党员", ["Party Member"], None),
 }
 
 

@@ -24,6 +24,8 @@ MEASURES = [
 	"规范站点管理，配齐管理员，定期组织党员群众收看",
 	"完善阵地建设，推行党务公开，接受群众监督",
 ]
+# left without sheets so that a demo secretary (secretary2@) can walk the steps from the start
+LEFT_UNGRADED = ("双桥子街道望平社区党委",)
 SHEET_FIELDS = ("name", "creation", "modified", "owner", "modified_by", "docstatus", "organization", "campaign_year",
 	"phase", "reporting_unit", "domain", "standard", "satisfaction", "total_score", "grade", "grade_label", "stars",
 	"decided_grade", "decided_stars", "upgrade_target", "rectification_measures", "upgrade_deadline",
@@ -60,7 +62,8 @@ def make_sheets(campaign_year="2012", phase="Initial", seed=2012, batch=500):
 	have = set(frappe.get_all("Assessment Sheet", filters={"campaign_year": campaign_year, "phase": phase,
 		"docstatus": ["<", 2]}, pluck="organization"))
 	orgs = [o for o in frappe.get_all("Party Organization", filters={"domain": ["is", "set"], "status": "Active"},
-		fields=["name", "domain", "reporting_unit"], order_by="lft") if o.name not in have and o.domain in standards]
+		fields=["name", "domain", "reporting_unit"], order_by="lft")
+		if o.name not in have and o.domain in standards and o.name not in LEFT_UNGRADED]
 	prefix = f"FLB-{campaign_year}-"
 	current = frappe.db.get_value("Series", prefix, "current", order_by="name") or 0
 	if not frappe.db.exists("Series", prefix):
@@ -115,3 +118,53 @@ def _update_ledger(campaign_year, phase):
 		where s.campaign_year = %s and s.phase = %s and s.docstatus = 1""",
 		(campaign_year, phase),
 	)
+
+
+EXAMPLE_ORG = "猛追湾街道望平社区党委"
+
+
+def make_examples(campaign_year="2012"):
+	"""One of each April-to-December document for the demo secretary's organisation and its
+	street: approved and signed upgrade plans, the published commitment, a member's
+	confirmed commitment and the street's annual summary draft (needs the Initial sheets)."""
+	if not frappe.db.exists("Party Organization", EXAMPLE_ORG):
+		return 0
+	street = frappe.db.get_value("Party Organization", EXAMPLE_ORG, "reporting_unit")
+	district_admin, unit_admin = "district@sanfenlei.local", "street@sanfenlei.local"
+	secretary, member = "secretary@sanfenlei.local", "member@sanfenlei.local"
+	now, made = now_datetime(), 0
+	for org, org_signer, superior_signer in ((street, unit_admin, district_admin), (EXAMPLE_ORG, secretary, unit_admin)):
+		if frappe.db.exists("Upgrade Plan", {"organization": org, "campaign_year": campaign_year}):
+			continue
+		start = frappe.db.get_value("Assessment Sheet", {"organization": org, "campaign_year": campaign_year,
+			"phase": "Initial", "docstatus": 1}, "decided_grade")
+		if not start:
+			continue
+		target = {"Advanced": ("Advanced", 5, "municipal"), "Ordinary": ("Advanced", 4, None),
+			"Lagging": ("Ordinary", 1, None)}[start]
+		plan = frappe.get_doc({"doctype": "Upgrade Plan", "organization": org, "campaign_year": campaign_year,
+			"target_grade": target[0], "target_stars": target[1], "target_honour": target[2],
+			"rectification_measures": MEASURES[0], "plan_text": "一、加强班子建设；二、规范组织生活；三、联系服务群众。",
+			"upgrade_deadline": f"{campaign_year}-11-30"}).insert(ignore_permissions=True)
+		plan.db_set({"workflow_state": "Plan Approved", "docstatus": 1, "reviewed_by": superior_signer, "reviewed_on": now,
+			"letter_org_signed_by": org_signer, "letter_org_signed_on": now, "letter_superior_signed_by": superior_signer,
+			"letter_superior_signed_on": now, "letter_status": "Signed by Both Sides"})
+		made += 1
+	if not frappe.db.exists("Organization Commitment", {"organization": EXAMPLE_ORG, "campaign_year": campaign_year}):
+		doc = frappe.get_doc({"doctype": "Organization Commitment", "organization": EXAMPLE_ORG, "campaign_year": campaign_year,
+			"commitments": "一、每月开展一次主题党日活动，党员参与率达到90%以上。\n二、建立党员志愿服务队，每周开展便民服务。\n"
+			"三、年内完成“一般”到“先进”的晋位升级，接受党员群众监督。"}).insert(ignore_permissions=True)
+		doc.confirmed_by, doc.confirmed_on, doc.published = secretary, now, 1
+		doc.save(ignore_permissions=True)
+		made += 1
+	if frappe.db.exists("User", member) and not frappe.db.exists("Member Commitment", {"member_user": member}):
+		frappe.get_doc({"doctype": "Member Commitment", "organization": EXAMPLE_ORG, "campaign_year": campaign_year,
+			"member_name": "张党员", "member_user": member,
+			"commitments": "一、带头学习，按时参加组织生活。\n二、联系服务5户群众，每季度走访一次。"}).insert(ignore_permissions=True)
+		made += 1
+	if not frappe.db.exists("Annual Summary", {"reporting_unit": street, "campaign_year": campaign_year}):
+		frappe.get_doc({"doctype": "Annual Summary", "reporting_unit": street, "campaign_year": campaign_year}).insert(
+			ignore_permissions=True)
+		made += 1
+	frappe.db.commit()
+	return made

@@ -187,3 +187,18 @@ def test_export_is_refused_without_the_report_permission(district):
 	frappe.db.commit()
 	r = Rest(member).post("/api/method/sanfenlei_app.excel.export_annex", {"annex": "annex3", "campaign_year": year()})
 	assert r.status_code == 403
+
+
+def test_annex2_print_shows_the_breakdown_and_the_signature_lines(district):
+	org = next(iter(district.orgs))
+	name = frappe.db.get_value("Assessment Sheet", {"organization": org, "phase": "Initial"})
+	sheet = frappe.get_doc("Assessment Sheet", name)
+	html = frappe.get_print("Assessment Sheet", name, print_format="附件2 分类定级申报表")
+	assert "全区“三分类三升级”活动基层党组织分类定级申报表" in html and org in html
+	for item in sheet.items:
+		assert item.content in html
+	assert "书记（签名）" in html and "联系电话" in html and "区委组织部审核意见" in html
+	assert "注：“年度升级目标”和“整改措施”栏可附专项材料。" in html
+	assert district.orgs[org][5] in html  # the measures
+	pdf = frappe.utils.pdf.get_pdf(html)
+	assert pdf[:4] == b"%PDF"

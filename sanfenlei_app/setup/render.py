@@ -1,0 +1,32 @@
+"""PDFs of the app's print formats for one example document each (scripts/render_annexes.sh
+turns them into the PNGs the README shows)."""
+
+import os
+
+import frappe
+
+from sanfenlei_app.setup.demo_sheets import EXAMPLE_ORG
+
+PRINTS = (  # (file stem, DocType, print format, filters picking the example)
+	("annex2", "Assessment Sheet", "附件2 分类定级申报表", {"organization": EXAMPLE_ORG, "phase": "Initial"}),
+	("letter", "Upgrade Plan", "目标责任书", {"organization": EXAMPLE_ORG}),
+	("annex7", "Organization Commitment", "附件7 公开承诺书", {"organization": EXAMPLE_ORG}),
+	("annex8", "Member Commitment", "附件8 党员公开承诺书", {"organization": EXAMPLE_ORG}),
+	("summary", "Annual Summary", "年度工作总结", {}),
+	("report", "Survey Special Report", "专题报告", {}),
+)
+
+
+def save_prints(folder):
+	os.makedirs(folder, exist_ok=True)
+	frappe.local.lang = frappe.db.get_single_value("System Settings", "language") or "zh"
+	written = []
+	for stem, doctype, print_format, filters in PRINTS:
+		name = frappe.db.get_value(doctype, filters, "name")
+		if not name:
+			continue
+		html = frappe.get_print(doctype, name, print_format=print_format)
+		with open(os.path.join(folder, f"print-{stem}.pdf"), "wb") as f:
+			f.write(frappe.utils.pdf.get_pdf(html))
+		written.append(stem)
+	return written
