@@ -54,7 +54,7 @@ def grade_sheet_doc(sheet, method=None):
 	from sanfenlei_app import rules
 
 	std = load_standard(sheet)
-	messages = []
+	messages = check_rows_match_standard(sheet, std)
 	for row in sheet.items:
 		if flt(row.deduction) > flt(row.max_points):
 			messages.append(f"“{row.content}”扣分{flt(row.deduction):g}分超过该项分值{flt(row.max_points):g}分（扣完为止）")
@@ -80,3 +80,17 @@ def grade_sheet_doc(sheet, method=None):
 	sheet.grade_label = rules.grade_label(result["grade"], sheet.domain)
 	sheet.stars = result["stars"] if std.gets_stars else 0
 	sheet.veto_applied = "；".join(result["vetoes"])
+
+
+def check_rows_match_standard(sheet, std):
+	"""The scoring points and veto conditions are the standard's (as copied when the sheet
+	was made): a form or a REST client may fill deductions and tick facts, never add, drop
+	or re-weigh a row."""
+	before = sheet.get_doc_before_save()
+	source_items = before.items if before else std.items
+	source_vetoes = before.vetoes if before else std.vetoes
+	if [(i.content, flt(i.max_points)) for i in sheet.items] != [(i.content, flt(i.max_points)) for i in source_items]:
+		return ["评分项目必须与分类定级标准一致：不能增加、删除评分要点或修改分值"]
+	if [(v.code, v.kind) for v in sheet.vetoes] != [(v.code, v.kind) for v in source_vetoes]:
+		return ["直接定为后进的情形必须与分类定级标准一致，不能增删"]
+	return []
