@@ -39,7 +39,12 @@ has_permission = {
 doc_events = {
 	"User": {"before_insert": "sanfenlei_app.importing.skip_welcome_mail_without_outbox"},
 	# the grading rules of the notice (sanfenlei_app/rules.py) applied to each sheet
-	"Assessment Sheet": {"validate": "sanfenlei_app.grading.grade_sheet_doc"},
+	"Assessment Sheet": {
+		"validate": ["sanfenlei_app.grading.grade_sheet_doc", "sanfenlei_app.permissions.check_saved_in_scope"],
+	},
+	**{dt: {"validate": "sanfenlei_app.permissions.check_saved_in_scope"} for dt in (
+		"Status Survey", "Survey Special Report", "Upgrade Plan", "Organization Commitment", "Member Commitment",
+		"Assistance Record", "Annual Summary")},
 }
 
 override_whitelisted_methods = {
@@ -53,3 +58,4 @@ scheduler_events = {
 
 # Desk helpers (the 附件3–6 reports' filters and Excel buttons)
 app_include_js = ["/assets/sanfenlei_app/js/sanfenlei.js"]
+web_include_js = ["/assets/sanfenlei_app/js/portal.js"]

@@ -261,3 +261,23 @@ def member_has_permission(doc, ptype=None, user=None):
 	if is_member_only(user):
 		return doc.get("member_user") == user and ptype in ("read", "print", None)
 	return linked_has_permission(doc, ptype, user)
+
+
+# ---------------------------------------------------------------- saving inside one's own subtree
+# Web Forms insert with ignore_permissions (Frappe's own design), which skips User
+# Permissions; so every campaign document checks, whatever the path, that a confined user
+# saves it only for an organisation of their own subtree.
+
+SCOPED_DOCTYPES = ("Status Survey", "Survey Special Report", "Assessment Sheet", "Upgrade Plan",
+	"Organization Commitment", "Member Commitment", "Assistance Record", "Annual Summary")
+
+
+def check_saved_in_scope(doc, method=None):
+	user = frappe.session.user
+	nodes = permitted_nodes(user)
+	if nodes is None:
+		return
+	org = doc.get("organization") or doc.get("reporting_unit")
+	lft, rgt = frappe.db.get_value(ORG, org, ["lft", "rgt"]) or (None, None) if org else (None, None)
+	if lft is None or not any(r.lft <= lft and rgt <= r.rgt for r in (subtree_ranges(nodes) if nodes else [])):
+		frappe.throw(f"您只能为本组织（本单位及所属组织）填报，不能为“{org or ''}”填报", frappe.PermissionError)
