@@ -173,6 +173,36 @@ PHASE_LABELS = {
 	"acceptance": "总结检查验收",
 }
 
+# What is due at the end of each phase (the deadline a secretary's home page shows).
+PHASE_DEADLINE_FIELDS = {
+	"survey": "survey_end",
+	"grading": "classification_list_due",
+	"upgrading": "other_targets_due",
+	"acceptance": "summary_due",
+}
+
+
+def campaign_phase(dates, today):
+	"""The phase under way on ``today`` and its deadline: (phase key or None, label, deadline).
+	Grading (April) and upgrading (April–November) overlap: grading wins until it ends.
+	Before the survey starts the survey is next; after acceptance ends the year is over."""
+	order = ("survey", "grading", "upgrading", "acceptance")
+	for phase in order:
+		start, end = dates.get(f"{phase}_start"), dates.get(f"{phase}_end")
+		if start and end and start <= today <= end:
+			deadline = dates.get(PHASE_DEADLINE_FIELDS[phase]) or end
+			if phase == "upgrading" and deadline < today:
+				deadline = end
+			return phase, PHASE_LABELS[phase], deadline
+	first = dates.get("survey_start")
+	if first and today < first:
+		return "survey", f"即将开始：{PHASE_LABELS['survey']}", dates.get("survey_end")
+	between = [p for p in order if dates.get(f"{p}_start") and dates[f"{p}_start"] > today]
+	if between:
+		nxt = between[0]
+		return nxt, f"即将开始：{PHASE_LABELS[nxt]}", dates.get(PHASE_DEADLINE_FIELDS[nxt]) or dates.get(f"{nxt}_end")
+	return None, "本年度活动已结束", None
+
 
 # ----------------------------------------------------------------- March: status survey
 

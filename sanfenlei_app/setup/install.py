@@ -12,7 +12,7 @@ import os
 import frappe
 from frappe.core.doctype.data_import.data_import import import_doc
 
-MODULE_FOLDERS = ("fixtures", "workflow")
+MODULE_FOLDERS = ("fixtures", "workflow", "dashboard")
 
 
 def module_path(*parts):
@@ -62,5 +62,12 @@ def configure_site(language="zh", time_zone="Asia/Shanghai"):
 	settings.save(ignore_permissions=True)
 	frappe.db.set_value("User", "Administrator", "language", language, update_modified=False)
 	frappe.db.set_default("desktop:home_page", "workspace")
+	website = frappe.get_single("Website Settings")
+	website.app_name = website.app_name if website.app_name not in (None, "", "Frappe") else "三分类三升级"
+	website.brand_html = website.brand_html or "三分类三升级"
+	website.home_page = website.home_page or "sanfenlei"
+	website.footer_powered = "成华区委组织部 · 三分类三升级"
+	website.flags.ignore_mandatory = True
+	website.save(ignore_permissions=True)
 	frappe.db.commit()
 	frappe.clear_cache()

@@ -33,6 +33,12 @@ class OrganizationCommitment(WebsiteGenerator):
 			frappe.throw(_("承诺书已由书记确认并公示，不能再修改"))
 		super().validate()
 
+	def autoname(self):
+		# WebsiteGenerator would name it after its title (the organisation): one per year is needed
+		from frappe.model.naming import set_name_from_naming_options
+
+		set_name_from_naming_options(self.meta.autoname, self)
+
 	def make_route(self):
 		return f"gongshi/{self.name.lower()}"
 

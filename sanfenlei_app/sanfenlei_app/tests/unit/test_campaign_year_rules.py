@@ -61,3 +61,20 @@ def test_campaign_dates_must_lie_in_the_year_and_phases_in_order():
 	assert rules.check_campaign_dates(2012, {"summary_due": d(2013, 12, 3)})
 	(message,) = rules.check_campaign_dates(2012, {"grading_start": d(2012, 4, 30), "grading_end": d(2012, 4, 1)})
 	assert "分类评定级次" in message
+
+
+def test_campaign_phase_and_its_deadline():
+	import datetime as dt
+
+	from sanfenlei_app import rules as r
+
+	d = lambda m, day: dt.date(2012, m, day)  # noqa: E731
+	dates = {f"{p}_{e}": d(*md) for p, (s, t) in r.DEFAULT_PHASES.items() for e, md in (("start", s), ("end", t))}
+	dates.update({k: d(*md) for k, md in r.DEFAULT_DEADLINES.items()})
+	assert r.campaign_phase(dates, d(3, 25)) == ("survey", "组织现状调查", d(3, 31))
+	assert r.campaign_phase(dates, d(4, 10)) == ("grading", "分类评定级次", d(4, 18))
+	assert r.campaign_phase(dates, d(5, 2)) == ("upgrading", "推动晋位升级", d(5, 7))
+	assert r.campaign_phase(dates, d(8, 1)) == ("upgrading", "推动晋位升级", d(11, 30))
+	assert r.campaign_phase(dates, d(12, 2)) == ("acceptance", "总结检查验收", d(12, 3))
+	assert r.campaign_phase(dates, d(1, 5)) == ("survey", "即将开始：组织现状调查", d(3, 31))
+	assert r.campaign_phase(dates, d(12, 20)) == (None, "本年度活动已结束", None)
