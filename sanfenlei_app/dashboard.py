@@ -1,0 +1,166 @@
+"""Figures for the leaders' workspace 三分类三升级: the Number Cards of type Custom and the
+two Script Reports the Dashboard Charts read (Grade Distribution, Review Progress).
+Every figure is confined to the user's own subtree (reports.organization_scope)."""
+
+import frappe
+from frappe import _
+
+from sanfenlei_app import rules
+from sanfenlei_app.reports import organization_scope
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+
+ORDER = ("Advanced", "Ordinary", "Lagging")
+STEP_ORDER = ("Draft", "Mass Preliminary Review", "Party Member Appraisal", "Self Grading", "Members and Masses Review",
+	"Superior Decision", "Street Self Scoring", "Department Opinions", "Self Check", "Satisfaction Test",
+	"Superior Confirmation", "District Review", "Graded", "Confirmed")
+
+
+def _year(filters):
+	filters = frappe.parse_json(filters) if isinstance(filters, str) else (filters or {})
+	return frappe._dict(filters), (filters or {}).get("campaign_year") or get_current_year()
+
+
+# ----------------------------------------------------------------- number cards (type Custom)
+
+
+@frappe.whitelist()
+def lagging_unassisted(filters=None):
+	"""后进党组织中，到帮扶落实日期仍没有任何帮扶记录的 (in the user's scope)."""
+	from sanfenlei_app.sanfenlei_app.doctype.assistance_record.assistance_record import lagging_without_assistance
+
+	_f, year = _year(filters)
+	names = lagging_without_assistance(year) if year else []
+	visible = frappe.get_list("Party Organization", filters={"name": ["in", names]}, pluck="name") if names else []
+	return {"value": len(visible), "fieldtype": "Int"}
+
+
+def _rate_rows(year):
+	from sanfenlei_app.sanfenlei_app.report.upgrade_rate_statistics.upgrade_rate_statistics import rows
+
+	return rows(frappe._dict(campaign_year=year, group_by="Domain")) if year else []
+
+
+@frappe.whitelist()
+def rates_met(filters=None):
+	_f, year = _year(filters)
+	return {"value": sum(1 for r in _rate_rows(year) if r["met"] == "达到"), "fieldtype": "Int"}
+
+
+@frappe.whitelist()
+def rates_missed(filters=None):
+	_f, year = _year(filters)
+	return {"value": sum(1 for r in _rate_rows(year) if r["met"] == "未达到"), "fieldtype": "Int"}
+
+
+# ----------------------------------------------------------------- Grade Distribution (report)
+
+
+def grade_distribution(filters):
+	"""Rows for the charts: grades per domain or per reporting unit, stars, or the movement
+	from the start of the year to its end; approved sheets only, one GROUP BY query."""
+	filters = frappe._dict(filters or {})
+	year = filters.campaign_year or get_current_year()
+	view = filters.view or "Domain"
+	join, conditions, values = organization_scope(filters)
+	conditions += ["s.docstatus = 1", "s.campaign_year = %(year)s"]
+	values["year"] = year
+	if view == "Movement":
+		data = frappe.db.sql(
+			f"""select s.decided_grade as grade, s.phase, count(*) as n
+			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
+			where {" and ".join(conditions)} group by s.decided_grade, s.phase""", values, as_dict=True)
+		counts = {(d.grade, d.phase): d.n for d in data}
+		return [{"label": rules.GRADE_LABELS[g], "initial": counts.get((g, "Initial"), 0),
+			"year_end": counts.get((g, "Year End"), 0)} for g in ORDER]
+	conditions.append("s.phase = %(phase)s")
+	values["phase"] = filters.phase or "Initial"
+	if view == "Stars":
+		data = frappe.db.sql(
+			f"""select s.decided_stars as stars, count(*) as n
+			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
+			where {" and ".join(conditions)} and s.decided_stars between 1 and 5 group by s.decided_stars""",
+			values, as_dict=True)
+		counts = {d.stars: d.n for d in data}
+		return [{"label": rules.STAR_LABELS[n], "count": counts.get(n, 0)} for n in range(5, 0, -1)]
+	key = "o.domain" if view == "Domain" else "o.reporting_unit"
+	data = frappe.db.sql(
+		f"""select {key} as k,
+			sum(s.decided_grade = 'Advanced') as advanced, sum(s.decided_grade = 'Ordinary') as ordinary,
+			sum(s.decided_grade = 'Lagging') as lagging
+		from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
+		where {" and ".join(conditions)} group by {key} order by {key}""", values, as_dict=True)
+	out = []
+	for d in data:
+		label = rules.DOMAIN_LABELS.get(d.k, d.k) if view == "Domain" else d.k
+		out.append({"label": label, "advanced": int(d.advanced or 0), "ordinary": int(d.ordinary or 0),
+			"lagging": int(d.lagging or 0)})
+	return out
+
+
+def grade_distribution_columns(view):
+	if view == "Movement":
+		cols = [("label", "级次"), ("initial", "年初"), ("year_end", "年底")]
+	elif view == "Stars":
+		cols = [("label", "星级"), ("count", "党组织数")]
+	else:
+		cols = [("label", "领域" if view == "Domain" else "上报单位"), ("advanced", "先进"), ("ordinary", "一般"),
+			("lagging", "后进")]
+	return [{"fieldname": f, "label": label, "fieldtype": "Data" if f == "label" else "Int", "width": 200 if f == "label" else 90}
+		for f, label in cols]
+
+
+# ----------------------------------------------------------------- Review Progress (report)
+
+
+def review_progress(filters):
+	"""View "Current": sheets waiting at each step now.  View "Over Time": per day, how many
+	sheets reached each step that day (from the sheets' step log)."""
+	filters = frappe._dict(filters or {})
+	year = filters.campaign_year or get_current_year()
+	join, conditions, values = organization_scope(filters)
+	conditions += ["s.campaign_year = %(year)s", "s.docstatus < 2"]
+	values["year"] = year
+	if filters.phase:
+		conditions.append("s.phase = %(phase)s")
+		values["phase"] = filters.phase
+	where = " and ".join(conditions)
+	if (filters.view or "Current") == "Current":
+		data = frappe.db.sql(
+			f"""select s.workflow_state as state, count(*) as n
+			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
+			where {where} group by s.workflow_state""", values, as_dict=True)
+		counts = {d.state: d.n for d in data}
+		return [{"label": _(st), "count": counts[st]} for st in STEP_ORDER if counts.get(st)]
+	data = frappe.db.sql(
+		f"""select date(st.at) as day, st.to_state as state, count(*) as n
+		from `tabAssessment Sheet Step` st
+		join `tabAssessment Sheet` s on s.name = st.parent and st.parenttype = 'Assessment Sheet'
+		join `tabParty Organization` o on o.name = s.organization {join}
+		where {where} group by date(st.at), st.to_state order by day""", values, as_dict=True)
+	days = {}
+	for d in data:
+		days.setdefault(d.day, {})[d.state] = d.n
+	return [{"label": str(day), **{_key(st): states.get(st, 0) for st in STEP_ORDER[1:]}} for day, states in days.items()]
+
+
+def _key(state):
+	return state.lower().replace(" ", "_")
+
+
+def review_progress_columns(view):
+	if (view or "Current") == "Current":
+		return [{"fieldname": "label", "label": "环节", "fieldtype": "Data", "width": 200},
+			{"fieldname": "count", "label": "申报表数", "fieldtype": "Int", "width": 100}]
+	return [{"fieldname": "label", "label": "日期", "fieldtype": "Data", "width": 110}] + [
+		{"fieldname": _key(st), "label": _(st), "fieldtype": "Int", "width": 90} for st in STEP_ORDER[1:]]
+
+
+def chart_of(columns, rows, kind="bar"):
+	"""Frappe chart data with the columns' Chinese labels as the series names (the
+	workspace's Dashboard Charts use the report's own chart)."""
+	series = [c for c in columns if c["fieldname"] != "label" and any(r.get(c["fieldname"]) for r in rows)]
+	return {
+		"data": {"labels": [r["label"] for r in rows],
+			"datasets": [{"name": c["label"], "values": [r.get(c["fieldname"]) or 0 for r in rows]} for c in series]},
+		"type": kind,
+	}
