@@ -2,10 +2,12 @@
 and the district approves it in the desk, the leader's dashboard counts change, and a
 secretary of another organisation cannot open the sheet — all in a real browser."""
 
+import os
+
 import frappe
 import pytest
 
-from .conftest import DESKTOP, User, make_user, uid
+from .conftest import ARTIFACTS, User, make_user, uid
 
 APPROVED = {}
 
@@ -215,3 +217,24 @@ def test_another_secretary_cannot_open_the_sheet(browser, flow):
 	home = other.go("/sanfenlei").inner_text(".sfl")
 	assert flow.other in home and flow.org not in home
 	other.close()
+
+
+def test_a_party_member_confirms_their_own_commitment_on_a_phone(browser, flow):
+	member = make_user(f"bm-{uid()}@test.local", ["Party Member"], "张党员")
+	name = frappe.get_doc({"doctype": "Member Commitment", "organization": flow.org, "campaign_year": "2012",
+		"member_name": "张党员", "member_user": member, "commitments": "带头学习，每季度走访联系群众"}).insert().name
+	frappe.db.commit()
+	user = User(browser, member)
+	user.page.set_viewport_size({"width": 390, "height": 844})
+	page = user.go("/sanfenlei")
+	row = page.locator(f".item[data-name='{name}']")
+	assert "待本人确认" in row.inner_text() and "带头学习" in row.inner_text()
+	user.page.screenshot(path=os.path.join(ARTIFACTS, "portal-member-phone.png"), full_page=True)
+	row.locator("button.sfl-confirm").click()
+	page.locator(".modal.show .btn-primary").first.click()  # 确认后即视为本人签名
+	page.wait_for_timeout(1500)
+	page.wait_for_load_state("networkidle")
+	assert "本人已确认" in page.locator(f".item[data-name='{name}']").inner_text()
+	frappe.db.rollback()
+	assert frappe.db.get_value("Member Commitment", name, "confirmed") == 1
+	user.close()
