@@ -46,6 +46,8 @@ class PartyOrganization(NestedSet):
 			self.unit_kind = None
 		if self.status == "Active":
 			self.status_date = None
+		elif not self.status_date:
+			frappe.throw(_("党组织已{0}，请填写{0}日期").format(_("撤销") if self.status == "Dissolved" else _("合并")))
 		self.is_group = 1 if self.org_level in ("District", "Reporting Unit") else (self.is_group or 0)
 
 	def _reporting_unit_of(self, parent):
