@@ -4,9 +4,11 @@ Frappe picks the site from the Host header (or X-Frappe-Site-Name), which nginx 
 production.  Served directly on 127.0.0.1, a request whose host names no site of the
 bench goes to the bench's default site; /assets and /files are served by Frappe's own
 middleware.  So http://127.0.0.1:8000 is the demo site, and the disposable test site is
-reached with its own host name (test-sanfenlei.localhost resolves to 127.0.0.1).
+reached with its own host name (test-sanfenlei.localhost resolves to 127.0.0.1).  A JSON
+request body that does not parse is answered 400 with a Chinese message (Frappe answers 500).
 """
 
+import io
 import json
 import os
 
@@ -26,7 +28,29 @@ DEFAULT_SITE = _default_site()  # read once per worker; scripts/serve.sh restart
 _frappe_app = frappe.app.application_with_statics()
 
 
+def _bad_json(environ):
+	"""A JSON body that does not parse: Frappe would answer 500; this is the client's error."""
+	if "json" not in environ.get("CONTENT_TYPE", "") or not environ.get("PATH_INFO", "").startswith("/api/"):
+		return False
+	length = int(environ.get("CONTENT_LENGTH") or 0)
+	if not length:
+		return False
+	body = environ["wsgi.input"].read(length)
+	environ["wsgi.input"] = io.BytesIO(body)
+	try:
+		json.loads(body)
+		return False
+	except ValueError:
+		return True
+
+
 def application(environ, start_response):
+	if _bad_json(environ):
+		payload = json.dumps({"exception": "请求内容不是有效的JSON，未做任何修改", "exc_type": "ValidationError"},
+			ensure_ascii=False).encode()
+		start_response("400 BAD REQUEST", [("Content-Type", "application/json; charset=utf-8"),
+			("Content-Length", str(len(payload)))])
+		return [payload]
 	if "HTTP_X_FRAPPE_SITE_NAME" not in environ:
 		host = environ.get("HTTP_HOST", "").split(":", 1)[0]
 		if not host or not os.path.isfile(os.path.join(SITES_PATH, host, "site_config.json")):
