@@ -40,11 +40,14 @@ doc_events = {
 	"User": {"before_insert": "sanfenlei_app.importing.skip_welcome_mail_without_outbox"},
 	# the grading rules of the notice (sanfenlei_app/rules.py) applied to each sheet
 	"Assessment Sheet": {
-		"validate": ["sanfenlei_app.grading.grade_sheet_doc", "sanfenlei_app.permissions.check_saved_in_scope"],
+		"validate": ["sanfenlei_app.grading.grade_sheet_doc", "sanfenlei_app.permissions.check_saved_in_scope",
+			"sanfenlei_app.permissions.escape_markup"],
 	},
-	**{dt: {"validate": "sanfenlei_app.permissions.check_saved_in_scope"} for dt in (
-		"Status Survey", "Survey Special Report", "Upgrade Plan", "Organization Commitment", "Member Commitment",
-		"Assistance Record", "Annual Summary")},
+	**{dt: {"validate": ["sanfenlei_app.permissions.check_saved_in_scope", "sanfenlei_app.permissions.escape_markup"]}
+		for dt in ("Status Survey", "Survey Special Report", "Upgrade Plan", "Organization Commitment",
+			"Member Commitment", "Assistance Record", "Annual Summary")},
+	**{dt: {"validate": "sanfenlei_app.permissions.escape_markup"} for dt in (
+		"Party Organization", "Campaign Year", "Assessment Standard", "Evaluation Opinion")},
 }
 
 override_whitelisted_methods = {

@@ -281,3 +281,19 @@ def check_saved_in_scope(doc, method=None):
 	lft, rgt = frappe.db.get_value(ORG, org, ["lft", "rgt"]) or (None, None) if org else (None, None)
 	if lft is None or not any(r.lft <= lft and rgt <= r.rgt for r in (subtree_ranges(nodes) if nodes else [])):
 		frappe.throw(f"您只能为本组织（本单位及所属组织）填报，不能为“{org or ''}”填报", frappe.PermissionError)
+
+
+# ---------------------------------------------------------------- plain text stays plain text
+# The campaign's text fields hold plain Chinese text; any markup typed or sent into them is
+# stored escaped, so it is shown as text in the desk, the portal and the prints.
+
+TEXT_TYPES = ("Data", "Small Text", "Text", "Long Text")
+
+
+def escape_markup(doc, method=None):
+	for d in [doc] + list(doc.get_all_children()):
+		for df in d.meta.fields:
+			if df.fieldtype in TEXT_TYPES and df.options not in ("Email", "URL", "Phone"):
+				value = d.get(df.fieldname)
+				if isinstance(value, str) and ("<" in value or ">" in value):
+					d.set(df.fieldname, value.replace("<", "&lt;").replace(">", "&gt;"))
