@@ -26,27 +26,39 @@ def col(fieldname, label, group=None, width=10, kind="text"):
 	return frappe._dict(fieldname=fieldname, label=label, group=group, width=width, kind=kind)
 
 
+def list_columns(name_label, grades):
+	"""附件3 / 附件5: name, the grade ticked under 所分类别, target, measures, deadline."""
+	return [
+		col("idx", "序号", width=6, kind="int"),
+		col("organization", name_label, width=30),
+		*[col(field, label, "所分类别", 6, "tick") for field, label in zip(("advanced", "ordinary", "lagging"), grades)],
+		col("target", "升级目标", width=11),
+		col("measures", "升级措施", width=48, kind="long"),
+		col("deadline", "升级时限", width=13, kind="date"),
+	]
+
+
+def summary_columns(unit_label, total_label, groups, extra):
+	"""附件4 / 附件6: per unit, the total and each grade's count and share, then ``extra``."""
+	out = [col("idx", "序号", width=6, kind="int"), col("reporting_unit", unit_label, width=26),
+		col("total", total_label, width=10, kind="int")]
+	for field, group in zip(("advanced", "ordinary", "lagging"), groups):
+		out += [col(field, "个数", group, 7, "int"), col(f"{field}_share", "比例", group, 8, "pct")]
+	return out + extra
+
+
+FILL_NOTES = ["“升级措施”栏填主要措施，字数不超过150字。", "“升级时限”指完成升级目标的截止时间。", "“所分类别”栏，在选择项下划“√”。"]
+
 ANNEXES = {
 	"annex3": frappe._dict(
 		number=3,
 		report="Annex 3 Classification List",
 		title="全区“三分类三升级”活动基层党组织分类名单统计表",
-		columns=[
-			col("idx", "序号", width=6, kind="int"),
-			col("organization", "党组织名称", width=30),
-			col("advanced", "先进", "所分类别", 6, "tick"),
-			col("ordinary", "一般", "所分类别", 6, "tick"),
-			col("lagging", "后进", "所分类别", 6, "tick"),
-			col("target", "升级目标", width=11),
-			col("measures", "升级措施", width=48, kind="long"),
-			col("deadline", "升级时限", width=13, kind="date"),
-		],
+		columns=list_columns("党组织名称", ("先进", "一般", "后进")),
 		notes=[
 			"说明：1.此表分领域（行业）分别统计。",
 			"2.“升级目标”是指争创“先进”、“一般”党组织的目标。",
-			"3.“升级措施”栏填主要措施，字数不超过150字。",
-			"4.“升级时限”指完成升级目标的截止时间。",
-			"5.“所分类别”栏，在选择项下划“√”。",
+			*[f"{i}.{n}" for i, n in enumerate(FILL_NOTES, 3)],
 			"6.此表由各区（市）县委组织部和有关领域（行业）主管部门党组织汇总后上报。",
 			"7.表格行数可根据实际情况增减。",
 		],
@@ -55,22 +67,9 @@ ANNEXES = {
 		number=4,
 		report="Annex 4 Classification Summary",
 		title="全区“三分类三升级”活动基层党组织分类情况汇总表",
-		columns=[
-			col("idx", "序号", width=6, kind="int"),
-			col("reporting_unit", "上报单位", width=26),
-			col("total", "党组织总数", width=10, kind="int"),
-			col("advanced", "个数", "先进党组织", 7, "int"),
-			col("advanced_share", "比例", "先进党组织", 8, "pct"),
-			col("ordinary", "个数", "一般党组织", 7, "int"),
-			col("ordinary_share", "比例", "一般党组织", 8, "pct"),
-			col("lagging", "个数", "后进党组织", 7, "int"),
-			col("lagging_share", "比例", "后进党组织", 8, "pct"),
-			col("star5", "五星级", "星级党组织", 7, "int"),
-			col("star4", "四星级", "星级党组织", 7, "int"),
-			col("star3", "三星级", "星级党组织", 7, "int"),
-			col("star2", "二星级", "星级党组织", 7, "int"),
-			col("star1", "一星级", "星级党组织", 7, "int"),
-		],
+		columns=summary_columns("上报单位", "党组织总数", ("先进党组织", "一般党组织", "后进党组织"),
+			[col(f"star{n}", label, "星级党组织", 7, "int")
+				for n, label in zip((5, 4, 3, 2, 1), ("五星级", "四星级", "三星级", "二星级", "一星级"))]),
 		notes=[
 			"说明：1.此表分领域（行业）分别统计。",
 			"2.此表由各街道党工委、系统党委、区直机关工委汇总后上报。",
@@ -81,22 +80,11 @@ ANNEXES = {
 		number=5,
 		report="Annex 5 Remote Site List",
 		title="全区“三分类三升级”活动远程教育站点分类名单统计表",
-		columns=[
-			col("idx", "序号", width=6, kind="int"),
-			col("organization", "站点名称", width=30),
-			col("advanced", "优秀", "所分类别", 6, "tick"),
-			col("ordinary", "一般", "所分类别", 6, "tick"),
-			col("lagging", "后进", "所分类别", 6, "tick"),
-			col("target", "升级目标", width=11),
-			col("measures", "升级措施", width=48, kind="long"),
-			col("deadline", "升级时限", width=13, kind="date"),
-		],
+		columns=list_columns("站点名称", ("优秀", "一般", "后进")),
 		notes=[
 			"说明：1.此表仅街道填报。",
 			"2.“升级目标”是指争创“优秀”、“一般”站点的目标。",
-			"3.“升级措施”栏填主要措施，字数不超过150字。",
-			"4.“升级时限”指完成升级目标的截止时间。",
-			"5.“所分类别”栏，在选择项下划“√”。",
+			*[f"{i}.{n}" for i, n in enumerate(FILL_NOTES, 3)],
 			"6.表格行数可根据实际情况增减。",
 		],
 	),
@@ -104,18 +92,8 @@ ANNEXES = {
 		number=6,
 		report="Annex 6 Remote Site Summary",
 		title="全区“三分类三升级”活动远程教育站点分类情况汇总表",
-		columns=[
-			col("idx", "序号", width=6, kind="int"),
-			col("reporting_unit", "街道", width=26),
-			col("total", "站点总数", width=10, kind="int"),
-			col("advanced", "个数", "优秀站点", 7, "int"),
-			col("advanced_share", "比例", "优秀站点", 8, "pct"),
-			col("ordinary", "个数", "一般站点", 7, "int"),
-			col("ordinary_share", "比例", "一般站点", 8, "pct"),
-			col("lagging", "个数", "后进站点", 7, "int"),
-			col("lagging_share", "比例", "后进站点", 8, "pct"),
-			col("share_check", "优秀站点比例（原则上不超过30%）", width=22),
-		],
+		columns=summary_columns("街道", "站点总数", ("优秀站点", "一般站点", "后进站点"),
+			[col("share_check", "优秀站点比例（原则上不超过30%）", width=22)]),
 		notes=["说明：1.此表由各街道汇总后上报。", "2.表格行数可根据实际情况增减。"],
 	),
 }
