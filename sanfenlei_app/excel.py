@@ -9,6 +9,7 @@ Rows are streamed from the database to the file, so memory stays flat for 20,000
 
 import os
 import tempfile
+from copy import copy
 
 import frappe
 from openpyxl import Workbook
@@ -36,13 +37,24 @@ class Styles:
 	note = Font(name=FONT, size=10)
 
 
+_STYLE_CACHE = {}
+
+
 def cell(ws, value, font=Styles.body, align=CENTER, border=BORDER, number_format=None):
+	"""A streamed cell.  Setting font, alignment and border costs a style-table lookup each;
+	cells of the same look share one computed style (20,000 rows × 8 columns)."""
 	c = WriteOnlyCell(ws, value=value)
-	c.font, c.alignment = font, align
-	if border:
-		c.border = border
-	if number_format:
-		c.number_format = number_format
+	key = (id(ws.parent), id(font), id(align), id(border), number_format)
+	style = _STYLE_CACHE.get(key)
+	if style is None:
+		c.font, c.alignment = font, align
+		if border:
+			c.border = border
+		if number_format:
+			c.number_format = number_format
+		_STYLE_CACHE[key] = copy(c._style)
+	else:
+		c._style = copy(style)
 	return c
 
 
@@ -181,6 +193,7 @@ def build_workbook(annex_keys, filters):
 	"""The workbook's bytes (written to a temporary file by openpyxl's streaming writer)."""
 	filters = annexes.normalize(filters)
 	wb = Workbook(write_only=True)
+	_STYLE_CACHE.clear()  # style ids belong to one workbook
 	for key in annex_keys:
 		write_annex(wb, key, filters)
 	fd, path = tempfile.mkstemp(suffix=".xlsx")
