@@ -1,0 +1,227 @@
+"""Speed and memory of the reports, the dashboards, the Excel export, grading and bulk
+creation, each next to a baseline measured in the same run (scripts/benchmark.sh).
+
+    bench --site S execute sanfenlei_app.benchmark.run
+
+prints a table: what, rows, ms (median of 3), baseline ms, ratio, goal, met.
+"""
+
+import statistics
+import time
+import tracemalloc
+
+import frappe
+
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+
+RUNS = 3
+
+
+def timed(fn, runs=RUNS):
+	out, times = None, []
+	for _ in range(runs):
+		frappe.db.rollback()
+		t = time.perf_counter()
+		out = fn()
+		times.append((time.perf_counter() - t) * 1000)
+	return out, statistics.median(times)
+
+
+def hand_sql(query, values=None):
+	return lambda: frappe.db.sql(query, values or {}, as_dict=True)
+
+
+def report(name, filters):
+	"""The report's own server work: its module's execute() (what the desk's report page waits for,
+	without Frappe's generic wrapping)."""
+	module = frappe.get_module(
+		f"sanfenlei_app.sanfenlei_app.report.{frappe.scrub(name)}.{frappe.scrub(name)}")
+	return lambda: module.execute(frappe._dict(filters))[1]
+
+
+def reports_rows(year):
+	y = {"year": year}
+	f = {"campaign_year": year}
+	annex_filter = "s.campaign_year = %(year)s and s.phase = 'Initial' and s.docstatus < 2"
+	return [
+		("附件3 Annex 3 Classification List", report("Annex 3 Classification List", f), hand_sql(
+			f"""select o.name, o.domain, coalesce(s.decided_grade, s.grade) g, s.upgrade_target, s.rectification_measures,
+			s.upgrade_deadline from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization
+			where {annex_filter} and o.domain != 'Remote Education Site' order by o.domain, o.lft""", y)),
+		("附件4 Annex 4 Classification Summary", report("Annex 4 Classification Summary", f), hand_sql(
+			f"""select o.domain, o.reporting_unit, count(*), sum(s.decided_grade = 'Advanced'),
+			sum(s.decided_grade = 'Ordinary'), sum(s.decided_grade = 'Lagging'), sum(s.decided_stars = 5),
+			sum(s.decided_stars = 4), sum(s.decided_stars = 3), sum(s.decided_stars = 2), sum(s.decided_stars = 1)
+			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization
+			where {annex_filter} and o.domain != 'Remote Education Site' group by o.domain, o.reporting_unit""", y)),
+		("附件5 Annex 5 Remote Site List", report("Annex 5 Remote Site List", f), hand_sql(
+			f"""select o.name, coalesce(s.decided_grade, s.grade), s.upgrade_target, s.rectification_measures
+			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization
+			where {annex_filter} and o.domain = 'Remote Education Site' order by o.lft""", y)),
+		("附件6 Annex 6 Remote Site Summary", report("Annex 6 Remote Site Summary", f), hand_sql(
+			f"""select o.reporting_unit, count(*), sum(s.decided_grade = 'Advanced'), sum(s.decided_grade = 'Ordinary'),
+			sum(s.decided_grade = 'Lagging') from `tabAssessment Sheet` s join `tabParty Organization` o
+			on o.name = s.organization where {annex_filter} and o.domain = 'Remote Education Site'
+			group by o.reporting_unit""", y)),
+		("分类管理台账 Classification Ledger", report("Classification Ledger", f), hand_sql(
+			"""select o.name, o.reporting_unit, o.domain, s.campaign_year,
+			max(case when s.phase = 'Initial' then s.decided_grade end), max(case when s.phase = 'Initial' then s.decided_stars end),
+			max(case when s.phase = 'Year End' then s.decided_grade end), max(case when s.phase = 'Year End' then s.decided_stars end),
+			min(o.lft) lft from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization
+			where s.docstatus = 1 and s.campaign_year = %(year)s
+			group by o.name, o.reporting_unit, o.domain, s.campaign_year order by s.campaign_year desc, lft""", y)),
+		("升级率 Upgrade Rate Statistics", report("Upgrade Rate Statistics", dict(f, group_by="Domain")), hand_sql(
+			"""select o.domain, i.decided_grade, i.decided_stars, e.decided_grade, e.decided_stars, e.honour
+			from `tabAssessment Sheet` i join `tabParty Organization` o on o.name = i.organization
+			left join `tabAssessment Sheet` e on e.organization = i.organization and e.campaign_year = i.campaign_year
+			and e.phase = 'Year End' and e.docstatus = 1
+			where i.phase = 'Initial' and i.docstatus = 1 and i.campaign_year = %(year)s""", y)),
+		("图表 Grade Distribution (by unit)", report("Grade Distribution", dict(f, view="Reporting Unit")), hand_sql(
+			"""select o.reporting_unit, sum(s.decided_grade = 'Advanced'), sum(s.decided_grade = 'Ordinary'),
+			sum(s.decided_grade = 'Lagging') from `tabAssessment Sheet` s join `tabParty Organization` o
+			on o.name = s.organization where s.docstatus = 1 and s.campaign_year = %(year)s and s.phase = 'Initial'
+			group by o.reporting_unit""", y)),
+	]
+
+
+def cards_rows():
+	from frappe.desk.doctype.number_card.number_card import get_result
+
+	out = []
+	for name in ("先进党组织", "后进党组织", "待区委组织部审核的申报表", "逾期申报表"):
+		card = frappe.get_doc("Number Card", name)
+		filters = frappe.parse_json(card.filters_json)
+		field, op, value = filters[0][1], filters[0][2], filters[0][3]
+		table = f"tab{card.document_type}"
+		if op == "in":
+			cond, vals = f"`{field}` in %(v)s", {"v": tuple(value)}
+		else:
+			cond, vals = f"`{field}` = %(v)s", {"v": value}
+		out.append((f"数字卡片 {name}", lambda card=card: get_result(card, card.filters_json),
+			hand_sql(f"select count(*) from `{table}` where {cond}", vals)))
+	return out
+
+
+def measure_export(year):
+	from sanfenlei_app.excel import build_workbook
+
+	frappe.db.rollback()
+	t = time.perf_counter()
+	content = build_workbook(["annex3"], {"campaign_year": year})
+	ms = (time.perf_counter() - t) * 1000
+	tracemalloc.start()  # a second run for memory: tracing slows Python down, so it is not timed
+	build_workbook(["annex3"], {"campaign_year": year})
+	_current, peak = tracemalloc.get_traced_memory()
+	tracemalloc.stop()
+	rows = frappe.db.sql("""select count(*) from `tabAssessment Sheet` s join `tabParty Organization` o
+		on o.name = s.organization where s.campaign_year = %s and s.phase = 'Initial' and s.docstatus < 2
+		and o.domain != 'Remote Education Site'""", year)[0][0]
+	return rows, ms, peak / 1024 / 1024, len(content) / 1024
+
+
+def thirty_item_standard():
+	"""An approved 30-item standard (10 × 4 + 20 × 3 = 100 points) adjusted by the largest unit."""
+	unit = frappe.db.sql("""select reporting_unit, count(*) n from `tabParty Organization`
+		where domain = 'Community' group by reporting_unit order by n desc limit 1""")[0][0]
+	name = frappe.db.get_value("Assessment Standard", {"standard_name": "基准测试30项标准"})
+	if not name:
+		base = frappe.db.get_value("Assessment Standard", {"domain": "Community", "owner_unit": ["is", "not set"],
+			"approval_status": "Approved"})
+		std = frappe.get_doc({"doctype": "Assessment Standard", "standard_name": "基准测试30项标准", "domain": "Community",
+			"owner_unit": unit, "base_standard": base,
+			"vetoes": [{k: v.get(k) for k in ("code", "description", "kind", "threshold")}
+				for v in frappe.get_doc("Assessment Standard", base).vetoes],
+			"items": [{"category": f"类{i // 5}", "content": f"评分要点{i}", "max_points": 4 if i < 10 else 3}
+				for i in range(30)]}).insert(ignore_permissions=True)
+		std.db_set("approval_status", "Approved")
+		name = std.name
+	return unit, name
+
+
+def measure_save(year):
+	"""Saving a 30-item sheet, with the grading hook and with it replaced by a no-op."""
+	import sanfenlei_app.grading as grading
+
+	unit, _std = thirty_item_standard()
+	org = frappe.db.get_value("Party Organization", {"reporting_unit": unit, "domain": "Community", "status": "Active"})
+	frappe.db.delete("Assessment Sheet", {"organization": org, "campaign_year": year, "phase": "Year End"})
+	sheet = frappe.get_doc({"doctype": "Assessment Sheet", "organization": org, "campaign_year": year, "phase": "Year End"})
+	grading.load_standard(sheet)
+	sheet.insert(ignore_permissions=True)
+	assert len(sheet.items) == 30, len(sheet.items)
+
+	def save(i):
+		doc = frappe.get_doc("Assessment Sheet", sheet.name)
+		doc.items[i % 30].deduction = (i % 3) * 0.5
+		doc.items[i % 30].deduction_reason = "基准测试"
+		doc.save(ignore_permissions=True)
+
+	def run(n=20):
+		t = time.perf_counter()
+		for i in range(n):
+			save(i)
+		return (time.perf_counter() - t) * 1000 / n
+
+	with_hook = statistics.median(run() for _ in range(RUNS))
+	original = grading.grade_sheet_doc
+	grading.grade_sheet_doc = lambda doc, method=None: None
+	try:
+		without = statistics.median(run() for _ in range(RUNS))
+	finally:
+		grading.grade_sheet_doc = original
+	frappe.db.rollback()
+	return with_hook, without
+
+
+def measure_bulk():
+	"""Bulk creation of the sheets of the largest unit for a fresh campaign year (rolled back)."""
+	from sanfenlei_app import bulk
+
+	unit, n = frappe.db.sql("""select reporting_unit, count(*) n from `tabParty Organization`
+		where domain is not null and domain != '' and status = 'Active' group by reporting_unit
+		order by n desc limit 1""")[0]
+	if not frappe.db.exists("Campaign Year", "2099"):
+		frappe.get_doc({"doctype": "Campaign Year", "year": 2099}).insert(ignore_permissions=True)
+	todo = bulk.missing_organizations(unit, "2099", "Initial")
+	original_commit = frappe.db.commit
+	frappe.db.commit = lambda: None  # measured, then rolled back
+	try:
+		t = time.perf_counter()
+		created = bulk._create(todo, "2099", "Initial")
+		ms = (time.perf_counter() - t) * 1000
+	finally:
+		frappe.db.commit = original_commit
+		frappe.db.rollback()
+	return unit, created, ms
+
+
+def run(skip_bulk=0):
+	frappe.set_user("Administrator")
+	year = get_current_year()
+	orgs = frappe.db.count("Party Organization")
+	sheets = frappe.db.count("Assessment Sheet")
+	lines = [f"site {frappe.local.site}: {orgs} organisations, {sheets} sheets, campaign year {year}", "",
+		f"| what | rows | ms (median of {RUNS}) | hand-written SQL ms | ratio | goal | met |", "|---|---|---|---|---|---|---|"]
+
+	def row(what, n, ms, base, goal, ok):
+		lines.append(f"| {what} | {n} | {ms:.1f} | {'' if base is None else f'{base:.1f}'} | "
+			f"{'' if not base else f'{ms / base:.2f}'} | {goal} | {'yes' if ok else 'NO'} |")
+		print(lines[-1], flush=True)
+
+	print("\n".join(lines), flush=True)
+	for what, fn, base in reports_rows(year) + cards_rows():
+		result, ms = timed(fn)
+		_b, base_ms = timed(base)
+		n = len(result) if isinstance(result, list) else result
+		row(what, n, ms, base_ms, "≤ 1.5× SQL", ms <= 1.5 * base_ms)
+	rows, ms, peak, kb = measure_export(year)
+	row(f"Excel 附件3 export ({kb:.0f} KB, peak Python memory {peak:.1f} MB)", rows, ms, None, "< 3 s, flat memory",
+		ms < 3000)
+	with_hook, without = measure_save(year)
+	row("save a 30-item sheet, grading hook on", 30, with_hook, without, "≤ 2× without the hook", with_hook <= 2 * without)
+	if not int(skip_bulk):
+		unit, created, ms = measure_bulk()
+		projected = ms / max(created, 1) * 2000
+		row(f"bulk creation of sheets for {unit} (projected to 2,000: {projected / 1000:.0f} s)", created, ms, None,
+			"< 30 s for 2,000", projected < 30000)
+	return "\n".join(lines)
