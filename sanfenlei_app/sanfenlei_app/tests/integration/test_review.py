@@ -1,6 +1,8 @@
 """The five grading steps and the district's check, walked by the right users through
 REST, and every wrong user, wrong step and skipped step refused with nothing saved."""
 
+import re
+
 import frappe
 import pytest
 
@@ -356,3 +358,25 @@ def test_year_end_acceptance_path(line):
 	assert doc.steps[0].result == "" and doc.steps[1].result == "自查初评为先进" and doc.honour == "municipal"
 	assert str(doc.due_date) == f"{year()}-12-03"
 	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == ("Advanced", 5)
+
+
+def test_bulk_created_sheets_equal_sheets_made_one_by_one(line):
+	"""The bulk path writes what the ORM would: same items, vetoes, grade, deadline and owner."""
+	from sanfenlei_app.bulk import _create
+
+	street = line.t.street(line.d, f"对照街道{uid()}")
+	orgs = [line.t.org(f"对照社区{i}-{uid()}", "Grassroots", street.name, domain="Community",
+		secretary_user=line.users["sec"] if i else None) for i in range(3)]
+	one = frappe.get_doc({"doctype": "Assessment Sheet", "organization": orgs[0].name, "campaign_year": year()}).insert()
+	assert _create([o.name for o in orgs[1:]], year(), "Initial") == 2
+	for org in orgs[1:]:
+		bulk = frappe.get_doc("Assessment Sheet", {"organization": org.name, "campaign_year": year()})
+		assert re.fullmatch(rf"FLB-{year()}-\d{{5}}", bulk.name)
+		for f in ("workflow_state", "total_score", "grade", "stars", "standard", "due_date", "reporting_unit", "domain", "docstatus"):
+			assert bulk.get(f) == one.get(f), f
+		assert [(i.content, i.max_points, i.score) for i in bulk.items] == [(i.content, i.max_points, i.score) for i in one.items]
+		assert [(v.code, v.kind) for v in bulk.vetoes] == [(v.code, v.kind) for v in one.vetoes]
+		assert bulk.current_owner_email == line.users["sec"]
+		bulk.items[0].deduction, bulk.items[0].deduction_reason = 2, "对照标准检查"
+		bulk.save()  # a bulk-made sheet saves like any other
+		assert bulk.total_score == one.total_score - 2
