@@ -75,3 +75,13 @@ def check(path):
 				problems.append(f"{sheet}: step {step.from_state} → {step.to_state} after {previous}")
 			previous = step.to_state
 	return {"sheets": len(acks), "problems": problems}
+
+
+def prepare_fault():
+	"""One secretary's sheet at 群众初评 with the step's record filled, ready for Complete Mass Review."""
+	pair = prepare(n=1)[0]
+	sheet = frappe.get_doc("Assessment Sheet", pair["sheet"])
+	frappe.db.set_value("Assessment Sheet", sheet.name, {"workflow_state": "Mass Preliminary Review",
+		"mass_meeting_date": "2012-04-05", "mass_attendance": 30, "mass_grade": "Ordinary"})
+	frappe.db.commit()
+	return pair
