@@ -187,11 +187,19 @@ SUMMARY_QUERY = """select o.domain, o.reporting_unit, count(*) as total,
 		sum(coalesce(s.decided_stars, s.stars) = 1) as star1
 	from `tabAssessment Sheet` s
 	join `tabParty Organization` o on o.name = s.organization
-	join `tabParty Organization` u on u.name = o.reporting_unit
 	{join}
 	where {where}
-	group by o.domain, o.reporting_unit
-	order by field(o.domain, {order}), min(u.lft)"""
+	group by o.domain, o.reporting_unit"""
+
+
+def in_tree_order(records):
+	"""The domains in the notice's order, the units in the tree's (one small query for the units'
+	positions instead of a join in the big GROUP BY)."""
+	units = {r["reporting_unit"] for r in records if r["reporting_unit"]}
+	lft = dict(frappe.db.sql("select name, lft from `tabParty Organization` where name in %s", [tuple(units)])) if units else {}
+	order = {d: i for i, d in enumerate(rules.DOMAINS)}
+	return sorted(records, key=lambda r: (order.get(r["domain"], 99), lft.get(r["reporting_unit"], 0)))
+
 
 COUNT_FIELDS = ("total", "advanced", "ordinary", "lagging", "star5", "star4", "star3", "star2", "star1")
 
@@ -218,7 +226,7 @@ def summary_row(idx, r, exceptions=()):
 
 def summary_blocks(filters, sites):
 	join, where, values = sheet_scope(filters, sites)
-	records = frappe.db.sql(SUMMARY_QUERY.format(join=join, where=where, order=DOMAIN_ORDER), values, as_dict=True)
+	records = in_tree_order(frappe.db.sql(SUMMARY_QUERY.format(join=join, where=where), values, as_dict=True))
 	exceptions = set()
 	if sites:
 		exceptions = set(frappe.get_all("Site Share Exception",

@@ -542,13 +542,20 @@ def compute_rates(records, targets=None):
 	``honour``: the highest honour won this year (or None).  ``targets``: {rate: percent}.
 	Returns {rate: dict(numerator, denominator, value, display, target, met, missing)}."""
 	targets = targets or {}
+	tally = {key: [0, 0, []] for key in RATE_KEYS}  # numerator, denominator, missing
+	checks = [(tally[key], *RATE_DEFINITIONS[key]) for key in RATE_KEYS]
+	for r in records:  # one pass over the organisations
+		ended = bool(r.get("end_grade"))
+		for t, in_population, upgraded in checks:
+			if in_population(r):
+				t[1] += 1
+				if not ended:
+					t[2].append(r["organization"])
+				elif upgraded(r):
+					t[0] += 1
 	out = {}
 	for key in RATE_KEYS:
-		in_population, upgraded = RATE_DEFINITIONS[key]
-		population = [r for r in records if in_population(r)]
-		missing = [r["organization"] for r in population if not r.get("end_grade")]
-		numerator = sum(1 for r in population if r.get("end_grade") and upgraded(r))
-		denominator = len(population)
+		numerator, denominator, missing = tally[key]
 		value = round(numerator * 100 / denominator, 1) if denominator else None
 		target = targets.get(key)
 		out[key] = {
