@@ -6,9 +6,10 @@
 # 1. plain tests (rules; no site)
 # 2. integration tests on a fresh disposable site ($TEST_SITE) in the same bench
 # 3. browser tests (Playwright driving Debian's Chromium, headless) against that site
+# 4. faults (MariaDB killed inside a transition) and backup/restore compared, on that site (root)
 #
 # With CI=true a missing bench, database or browser is a failure, never a skip.
-# Options: ONLY=plain|integration|browser runs one level; KEEP_TEST_SITE=1 reuses the
+# Options: ONLY=plain|integration|browser|faults runs one level; KEEP_TEST_SITE=1 reuses the
 # test site instead of recreating it (faster while developing).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -93,6 +94,14 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
       else
         results+=("browser tests: none yet")
       fi
+    fi
+    if [ -z "$ONLY" ] || [ "$ONLY" = faults ]; then
+      say "== 4/4 故障与备份恢复 (MariaDB killed inside a transition; backup and restore compared) =="
+      ( bash "$REPO_DIR/scripts/fault_test.sh" "$TEST_SITE" && bash "$REPO_DIR/scripts/check_backup_restore.sh" "$TEST_SITE" ) \
+        > "$ARTIFACTS/faults.log" 2>&1
+      rc=$?
+      grep -E "RESULT|fingerprints" "$ARTIFACTS/faults.log" || tail -5 "$ARTIFACTS/faults.log"
+      level_result "faults and backup/restore" $rc
     fi
   fi
 fi
