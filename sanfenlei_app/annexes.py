@@ -97,7 +97,6 @@ ANNEXES = {
 		notes=["说明：1.此表由各街道汇总后上报。", "2.表格行数可根据实际情况增减。"],
 	),
 }
-REPORT_TO_ANNEX = {a.report: key for key, a in ANNEXES.items()}
 
 
 def normalize(filters):

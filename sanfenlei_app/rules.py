@@ -577,12 +577,6 @@ def compute_rates(records, targets=None):
 # 按照隶属关系由所在街道党工委、系统党委和区直机关工委审核。
 
 MEASURES_MAX_CHARS = 150  # “升级措施”栏填主要措施，字数不超过150字
-HONOUR_LABELS = {
-	"national": "全国先进（示范）党组织",
-	"provincial": "省级先进（示范）党组织",
-	"municipal": "市级先进（示范）党组织",
-	"district": "区级先进（示范）党组织",
-}
 STAR_LABELS = {1: "一星级", 2: "二星级", 3: "三星级", 4: "四星级", 5: "五星级"}
 
 

@@ -8,7 +8,6 @@ from frappe import _
 from frappe.utils import now_datetime
 from frappe.website.website_generator import WebsiteGenerator
 
-from sanfenlei_app import rules
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 from sanfenlei_app.tree import campaign_organization
 
@@ -59,4 +58,3 @@ class OrganizationCommitment(WebsiteGenerator):
 	def get_context(self, context):
 		context.no_cache = 1
 		context.title = _("{0}公开承诺书").format(self.organization)
-		context.note = rules.ORG_COMMITMENT_NOTE
