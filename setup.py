@@ -13,5 +13,5 @@ setup(
 	zip_safe=False,
 	include_package_data=True,
 	python_requires=">=3.10",
-	install_requires=["openpyxl>=3.1"],
+	install_requires=["openpyxl>=3.1,<3.2"],  # xlsx_rows.py hooks into 3.1's write-only writer
 )

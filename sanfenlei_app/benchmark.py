@@ -39,14 +39,35 @@ def report(name, filters):
 	return lambda: module.execute(frappe._dict(filters))[1]
 
 
+# The eight rates by hand: (who is in the denominator, who of them counts in the numerator).
+_STARS, _HIGHER = "ifnull(i.decided_stars, 0)", "('national', 'provincial', 'municipal')"
+_RATES_BY_HAND = [
+	("advanced_honour", "i.decided_grade = 'Advanced'", f"e.honour in {_HIGHER}"),
+	("four_star_upgrade", f"i.decided_grade != 'Lagging' and {_STARS} = 4", "e.decided_stars >= 5"),
+	("ordinary_upgrade", "i.decided_grade = 'Ordinary'",
+		f"(e.decided_grade = 'Advanced' or e.honour in {_HIGHER[:-1]}, 'district'))"),
+	("three_star_upgrade", f"i.decided_grade != 'Lagging' and {_STARS} = 3", "e.decided_stars > 3"),
+	("two_star_upgrade", f"i.decided_grade != 'Lagging' and {_STARS} = 2", "e.decided_stars > 2"),
+	("one_star_upgrade", f"i.decided_grade != 'Lagging' and {_STARS} = 1", "e.decided_stars > 1"),
+	("lagging_conversion", "i.decided_grade = 'Lagging'", "e.decided_grade in ('Ordinary', 'Advanced')"),
+	("lagging_star", "i.decided_grade = 'Lagging'", "e.decided_stars >= 1"),
+]
+RATE_SUMS = ", ".join(f"sum({who}) as d_{key}, sum({who} and e.decided_grade is not null and {up}) as n_{key}"
+	for key, who, up in _RATES_BY_HAND)
+
+
 def reports_rows(year):
 	y = {"year": year}
 	f = {"campaign_year": year}
 	annex_filter = "s.campaign_year = %(year)s and s.phase = 'Initial' and s.docstatus < 2"
 	return [
 		("附件3 Annex 3 Classification List", report("Annex 3 Classification List", f), hand_sql(
-			f"""select o.name, o.domain, coalesce(s.decided_grade, s.grade) g, s.upgrade_target, s.rectification_measures,
-			s.upgrade_deadline from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization
+			f"""select o.name, o.domain, coalesce(s.decided_grade, s.grade) g,
+			coalesce(nullif(s.upgrade_target, ''), p.target_grade), coalesce(nullif(s.rectification_measures, ''),
+			p.rectification_measures), coalesce(s.upgrade_deadline, p.upgrade_deadline)
+			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization
+			left join `tabUpgrade Plan` p on p.organization = s.organization and p.campaign_year = s.campaign_year
+			and p.docstatus = 1
 			where {annex_filter} and o.domain != 'Remote Education Site' order by o.domain, o.lft""", y)),
 		("附件4 Annex 4 Classification Summary", report("Annex 4 Classification Summary", f), hand_sql(
 			f"""select o.domain, o.reporting_unit, count(*), sum(s.decided_grade = 'Advanced'),
@@ -71,17 +92,41 @@ def reports_rows(year):
 			where s.docstatus = 1 and s.campaign_year = %(year)s
 			group by o.name, o.reporting_unit, o.domain, s.campaign_year order by s.campaign_year desc, lft""", y)),
 		("升级率 Upgrade Rate Statistics", report("Upgrade Rate Statistics", dict(f, group_by="Domain")), hand_sql(
-			"""select o.domain, i.decided_grade, i.decided_stars, e.decided_grade, e.decided_stars, e.honour
+			f"""select o.domain, {RATE_SUMS},
+			group_concat(case when e.name is null then o.name end order by o.lft separator '、') missing
 			from `tabAssessment Sheet` i join `tabParty Organization` o on o.name = i.organization
 			left join `tabAssessment Sheet` e on e.organization = i.organization and e.campaign_year = i.campaign_year
 			and e.phase = 'Year End' and e.docstatus = 1
-			where i.phase = 'Initial' and i.docstatus = 1 and i.campaign_year = %(year)s""", y)),
+			where i.phase = 'Initial' and i.docstatus = 1 and i.campaign_year = %(year)s group by o.domain""", y)),
 		("图表 Grade Distribution (by unit)", report("Grade Distribution", dict(f, view="Reporting Unit")), hand_sql(
 			"""select o.reporting_unit, sum(s.decided_grade = 'Advanced'), sum(s.decided_grade = 'Ordinary'),
 			sum(s.decided_grade = 'Lagging') from `tabAssessment Sheet` s join `tabParty Organization` o
 			on o.name = s.organization where s.docstatus = 1 and s.campaign_year = %(year)s and s.phase = 'Initial'
 			group by o.reporting_unit""", y)),
 	]
+
+
+def _same_rates(report_rows, by_hand):
+	"""Every domain's eight numerators and denominators, and who has no year-end result."""
+	mine = sorted((r["rate_key"], r["numerator"], r["denominator"]) for r in report_rows)
+	hand = [(key, int(d[f"n_{key}"] or 0), int(d[f"d_{key}"] or 0)) for d in by_hand for key, _w, _u in _RATES_BY_HAND]
+	missing_mine = {m for r in report_rows for m in r["missing"].split("、") if m}
+	missing_hand = {m for d in by_hand for m in (d["missing"] or "").split("、") if m}
+	return mine == sorted(hand) and missing_mine == missing_hand
+
+
+def _same_list(report_rows, by_hand):
+	"""The same organisations, each with the same grade, target, measures and deadline."""
+	from sanfenlei_app.annexes import TARGET_LABELS, TICK
+
+	mine = sorted((r["organization"], r["advanced"] == TICK, r["ordinary"] == TICK, r["lagging"] == TICK,
+		r["target"], r["measures"], str(r["deadline"] or "")) for r in report_rows if not r.get("is_heading"))
+	hand = sorted((d[0], d[2] == "Advanced", d[2] == "Ordinary", d[2] == "Lagging", TARGET_LABELS.get(d[3] or "", ""),
+		d[4] or "", str(d[5] or "")) for d in (list(x.values()) for x in by_hand))
+	return mine == hand
+
+
+SAME_NUMBERS = {"附件3 Annex 3 Classification List": _same_list, "升级率 Upgrade Rate Statistics": _same_rates}
 
 
 def cards_rows():
@@ -209,11 +254,14 @@ def run(skip_bulk=0):
 		print(lines[-1], flush=True)
 
 	print("\n".join(lines), flush=True)
+	checked = []
 	for what, fn, base in reports_rows(year) + cards_rows():
 		result, ms = timed(fn)
-		_b, base_ms = timed(base)
+		by_hand, base_ms = timed(base)
 		n = len(result) if isinstance(result, list) else result
 		row(what, n, ms, base_ms, "≤ 1.5× SQL", ms <= 1.5 * base_ms)
+		if what in SAME_NUMBERS:
+			checked.append(f"{what}: {'yes' if SAME_NUMBERS[what](result, by_hand) else 'NO'}")
 	rows, ms, peak, kb = measure_export(year)
 	row(f"Excel 附件3 export ({kb:.0f} KB, peak Python memory {peak:.1f} MB)", rows, ms, None, "< 3 s, flat memory",
 		ms < 3000)
@@ -224,4 +272,6 @@ def run(skip_bulk=0):
 		projected = ms / max(created, 1) * 2000
 		row(f"bulk creation of sheets for {unit} (projected to 2,000: {projected / 1000:.0f} s)", created, ms, None,
 			"< 30 s for 2,000", projected < 30000)
+	lines += ["", "The report's numbers equal the hand-written query's: " + "; ".join(checked)]
+	print(lines[-1], flush=True)
 	return "\n".join(lines)

@@ -539,20 +539,23 @@ def format_rate(value):
 def compute_rates(records, targets=None):
 	"""``records``: one dict per organisation with an approved start: organization,
 	start_grade, start_stars, and, when approved at year end, end_grade, end_stars;
-	``honour``: the highest honour won this year (or None).  ``targets``: {rate: percent}.
+	``honour``: the highest honour won this year (or None).  A record may stand for
+	``count`` organisations alike (the reports count them in SQL); only those without a
+	year-end result are named, one record each.  ``targets``: {rate: percent}.
 	Returns {rate: dict(numerator, denominator, value, display, target, met, missing)}."""
 	targets = targets or {}
 	tally = {key: [0, 0, []] for key in RATE_KEYS}  # numerator, denominator, missing
 	checks = [(tally[key], *RATE_DEFINITIONS[key]) for key in RATE_KEYS]
-	for r in records:  # one pass over the organisations
+	for r in records:  # one pass over the organisations (or groups of alike ones)
 		ended = bool(r.get("end_grade"))
+		n = r.get("count", 1)
 		for t, in_population, upgraded in checks:
 			if in_population(r):
-				t[1] += 1
+				t[1] += n
 				if not ended:
 					t[2].append(r["organization"])
 				elif upgraded(r):
-					t[0] += 1
+					t[0] += n
 	out = {}
 	for key in RATE_KEYS:
 		numerator, denominator, missing = tally[key]
@@ -677,19 +680,22 @@ def check_member_confirmation(member_user, confirming_user):
 
 def grade_movements(records):
 	"""Count organisations that moved up, stayed, moved down or have no year-end result.
-	``records`` as for ``compute_rates``.  Up/down by grade, then by stars."""
+	``records`` as for ``compute_rates`` (a record may stand for ``count`` alike ones).
+	Up/down by grade, then by stars."""
 	order = {"Lagging": 0, "Ordinary": 1, "Advanced": 2}
-	out = {"up": 0, "same": 0, "down": 0, "missing": 0, "matrix": {}}
+	out = {"up": 0, "same": 0, "down": 0, "missing": 0, "total": 0, "matrix": {}}
 	for r in records:
+		n = r.get("count", 1)
+		out["total"] += n
 		end = r.get("end_grade")
 		key = (r["start_grade"], end or "Missing")
-		out["matrix"][key] = out["matrix"].get(key, 0) + 1
+		out["matrix"][key] = out["matrix"].get(key, 0) + n
 		if not end:
-			out["missing"] += 1
+			out["missing"] += n
 			continue
 		start_rank = (order[r["start_grade"]], r.get("start_stars") or 0)
 		end_rank = (order[end], r.get("end_stars") or 0)
-		out["up" if end_rank > start_rank else "down" if end_rank < start_rank else "same"] += 1
+		out["up" if end_rank > start_rank else "down" if end_rank < start_rank else "same"] += n
 	return out
 
 

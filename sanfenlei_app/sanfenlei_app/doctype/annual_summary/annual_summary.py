@@ -44,7 +44,7 @@ class AnnualSummary(Document):
 		targets = targets_of(self.campaign_year).get("Community", rules.COMMUNITY_TARGETS)
 		rates = rules.compute_rates(records, targets)
 		moves = rules.grade_movements(records)
-		self.organizations_count = len(records)
+		self.organizations_count = moves["total"]
 		self.moved_up, self.stayed, self.moved_down, self.missing_year_end = (
 			moves["up"], moves["same"], moves["down"], moves["missing"])
 		self.rates = []
@@ -57,7 +57,7 @@ class AnnualSummary(Document):
 			})
 		year = frappe.db.get_value("Campaign Year", self.campaign_year, "year")
 		if overwrite_text:
-			self.summary_text = rules.annual_summary_draft(self.reporting_unit, year, rates, moves, len(records))
+			self.summary_text = rules.annual_summary_draft(self.reporting_unit, year, rates, moves, moves["total"])
 		self.generated_on = now_datetime()
 
 	@frappe.whitelist()

@@ -1,8 +1,8 @@
 # Copyright (c) 2026, sanfenlei_app contributors
 # License: MIT. See license.txt
 """提升率、升级率、转化率、创星率 against the campaign year's targets, per domain, per
-reporting unit or for the district.  The start and end of every organisation come from one
-query; the rates themselves are `rules.compute_rates` (definitions in the README)."""
+reporting unit or for the district.  One query counts the organisations by start and end
+(GROUP BY); the rates themselves are `rules.compute_rates` (definitions in the README)."""
 
 import frappe
 from frappe import _
@@ -32,21 +32,32 @@ def columns():
 	]
 
 
+GROUP_KEYS = {"Domain": ["o.domain"], "Reporting Unit": ["o.reporting_unit", "o.domain"], "District": []}
+
+
 def starts_and_ends(filters):
+	"""Each organisation's approved start and year-end result, counted in SQL: one record per
+	group of alike organisations (same scope, start, end and honour) with its ``count``; an
+	organisation without a year-end result is a record of its own, named, in tree order."""
 	join, conditions, values = organization_scope(filters)
 	conditions += ["i.phase = 'Initial'", "i.docstatus = 1", "i.campaign_year = %(year)s"]
 	values["year"] = filters.campaign_year
+	keys = GROUP_KEYS.get(filters.group_by or "Domain", GROUP_KEYS["Domain"])
 	return frappe.db.sql(
-		f"""select o.name as organization, o.domain, o.reporting_unit,
+		f"""select {"".join(k + ", " for k in keys)}
 			i.decided_grade as start_grade, ifnull(i.decided_stars, 0) as start_stars,
-			e.decided_grade as end_grade, e.decided_stars as end_stars, e.honour
+			e.decided_grade as end_grade, e.decided_stars as end_stars, e.honour,
+			case when e.name is null then o.name end as organization,
+			count(*) as count, min(o.lft) as lft
 		from `tabAssessment Sheet` i
 		join `tabParty Organization` o on o.name = i.organization
 		{join}
 		left join `tabAssessment Sheet` e on e.organization = i.organization and e.campaign_year = i.campaign_year
 			and e.phase = 'Year End' and e.docstatus = 1
 		where {" and ".join(conditions)}
-		order by o.lft""",
+		group by {"".join(k + ", " for k in keys)}start_grade, start_stars, end_grade, end_stars, e.honour,
+			organization
+		order by lft""",
 		values,
 		as_dict=True,
 	)

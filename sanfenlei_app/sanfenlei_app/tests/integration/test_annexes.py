@@ -174,8 +174,13 @@ def test_all_annexes_in_one_workbook_equal_the_reports(district):
 	exported = [(v[1], v[2], v[3], v[5], v[7], v[9], v[10], v[11], v[12], v[13]) for v in sheet_values(wb["附件4"])
 		if isinstance(v[2], int)]
 	assert exported == report
-	shares = [v[4] for v in sheet_values(wb["附件4"]) if isinstance(v[2], int)]
-	assert shares[-1] == pytest.approx(0.0) or all(isinstance(s, float) for s in shares)
+	counted = [r for r in rows if not r.get("is_heading")]
+	share_cells = [(row[4], row[6], row[8]) for row in wb["附件4"].iter_rows(min_col=1, max_col=9)
+		if isinstance(row[2].value, int)]
+	assert len(share_cells) == len(counted)
+	for cells, r in zip(share_cells, counted):  # 比例 = 个数 / 总数, shown as a percentage
+		for c, grade in zip(cells, ("advanced", "ordinary", "lagging")):
+			assert c.value == pytest.approx(r[grade] / r["total"], abs=0.0005) and c.number_format == "0.0%"
 	a6 = {v[1]: v for v in sheet_values(wb["附件6"]) if isinstance(v[2], int)}
 	assert a6[district.streets["甲"].name][9] == "超过30%" and a6[district.streets["甲"].name][4] == pytest.approx(0.5)
 	a5 = sheet_values(wb["附件5"])

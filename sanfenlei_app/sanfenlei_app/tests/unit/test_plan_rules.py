@@ -102,3 +102,7 @@ def test_movements_and_the_summary_draft():
 	assert "年初参加分类定级的基层党组织共5个" in text and "晋位升级2个" in text and "尚未完成年底认定1个" in text
 	assert "后进党组织转化率：1/2，50.0%（目标100%，未达到目标）" in text
 	assert "一星级党组织升级率：0/0，—（目标35%，无可比对象）" in text
+	# the same organisations counted in groups (as the reports query them) move alike
+	grouped = [dict(records[0], organization=None, count=4), *records[1:]]
+	moves = rules.grade_movements(grouped)
+	assert (moves["up"], moves["same"], moves["down"], moves["missing"], moves["total"]) == (5, 1, 1, 1, 8)

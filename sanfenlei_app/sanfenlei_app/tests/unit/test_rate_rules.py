@@ -58,3 +58,18 @@ def test_a_zero_denominator_shows_a_dash_not_zero():
 def test_a_missing_organisation_never_counts_even_with_an_honour():
 	rates = rules.compute_rates([org("A1", "Advanced", 5, honour="national")])
 	assert (rates["advanced_honour"]["numerator"], rates["advanced_honour"]["denominator"]) == (0, 1)
+
+
+def test_groups_of_alike_organisations_count_as_many():
+	"""The report counts alike organisations in SQL: a record with ``count`` stands for that many."""
+	copies = DISTRICT * 3  # every organisation three times over
+	grouped = []
+	for r in DISTRICT:
+		if r["end_grade"]:
+			grouped.append(dict(r, organization=None, count=3))
+		else:  # without a year-end result each one is named
+			grouped += [dict(r), dict(r), dict(r)]
+	one_by_one, by_groups = rules.compute_rates(copies), rules.compute_rates(grouped)
+	assert by_groups == one_by_one
+	assert by_groups["ordinary_upgrade"]["numerator"] == 6 and by_groups["ordinary_upgrade"]["denominator"] == 12
+	assert by_groups["ordinary_upgrade"]["missing"] == ["O4", "O4", "O4"]
