@@ -53,6 +53,8 @@ doc_events = {
 override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "sanfenlei_app.permissions.search_link",
 	"frappe.desk.search.search_widget": "sanfenlei_app.permissions.search_widget",
+	# the desk's workflow buttons, taken again on a MariaDB deadlock (review.apply_workflow)
+	"frappe.model.workflow.apply_workflow": "sanfenlei_app.review.apply_workflow",
 }
 
 scheduler_events = {

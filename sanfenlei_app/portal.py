@@ -2,14 +2,13 @@
 documents through their own workflow steps.  Pages: www/sanfenlei (home), the Web Forms
 in the module's web_form/ folder; permissions are the desk's (permissions.py)."""
 
-import time
-
 import frappe
 from frappe import _
-from frappe.model.workflow import apply_workflow, get_transitions
+from frappe.model.workflow import get_transitions
 from frappe.utils import getdate, nowdate
 
 from sanfenlei_app import rules
+from sanfenlei_app.review import apply_workflow
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 ORG = "Party Organization"
@@ -20,7 +19,6 @@ FORMS = {  # DocType -> (web form route, what the secretary calls it)
 	"Organization Commitment": ("commitment", "公开承诺书（附件7）"),
 }
 MOVABLE = ("Assessment Sheet", "Upgrade Plan")
-MOVE_ATTEMPTS = 3
 
 
 def my_organizations(user=None):
@@ -128,21 +126,11 @@ def move(doctype, name, action):
 	"""Take one workflow action: the same checks as in the desk (workflow, review.py)."""
 	if doctype not in MOVABLE:
 		frappe.throw(_("此类单据不能在门户中流转"))
-	for attempt in range(MOVE_ATTEMPTS):
-		doc = frappe.get_doc(doctype, name)
-		doc.check_permission("read")
-		if action not in {t.action for t in get_transitions(doc)}:
-			frappe.throw(_("当前环节您不能执行“{0}”").format(_(action)), frappe.PermissionError)
-		try:
-			doc = apply_workflow(doc.as_dict(), action)
-			break
-		except frappe.QueryDeadlockError:
-			# Frappe's Workflow Action rows of many sheets moving at once can deadlock in MariaDB:
-			# the whole move is rolled back, so it is simply taken again
-			frappe.db.rollback()
-			if attempt == MOVE_ATTEMPTS - 1:
-				frappe.throw(_("系统繁忙，请稍后再试（未做任何修改）"))
-			time.sleep(0.05 * (attempt + 1))
+	doc = frappe.get_doc(doctype, name)
+	doc.check_permission("read")
+	if action not in {t.action for t in get_transitions(doc)}:
+		frappe.throw(_("当前环节您不能执行“{0}”").format(_(action)), frappe.PermissionError)
+	doc = apply_workflow(doc.as_dict(), action)  # taken again on a MariaDB deadlock, as in the desk
 	return {"workflow_state": doc.workflow_state, "label": _(doc.workflow_state), "docstatus": doc.docstatus}
 
 

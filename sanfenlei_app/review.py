@@ -5,6 +5,8 @@ what each step must have recorded before it is left, who may edit in each state,
 reason a return needs, and the log of every step.
 """
 
+import time
+
 import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
@@ -184,3 +186,23 @@ def responsible_email(sheet):
 		admins = frappe.get_all("Party Organization Admin", filters={"parent": sheet.reporting_unit}, pluck="user")
 		return ",".join(admins) or None
 	return None
+
+
+MOVE_ATTEMPTS = 3
+
+
+@frappe.whitelist(methods=["POST"])
+def apply_workflow(doc, action):
+	"""Frappe's `apply_workflow` (the desk's action buttons, and the portal's moves), taken
+	again when MariaDB reports a deadlock: the Workflow Action rows Frappe keeps for many
+	documents moving at once can deadlock; the whole move was rolled back, nothing is half done."""
+	from frappe.model import workflow
+
+	for attempt in range(MOVE_ATTEMPTS):
+		try:
+			return workflow.apply_workflow(doc, action)
+		except frappe.QueryDeadlockError:
+			frappe.db.rollback()
+			if attempt == MOVE_ATTEMPTS - 1:
+				frappe.throw(_("系统繁忙，请稍后再试（未做任何修改）"))
+			time.sleep(0.05 * (attempt + 1))
