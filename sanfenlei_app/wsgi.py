@@ -1,11 +1,16 @@
-"""WSGI entry for a bench served without nginx (scripts/serve.sh).
+"""WSGI entries: `application` for a bench served without nginx (scripts/serve.sh) and
+`production` for gunicorn behind nginx (docs/DEPLOYMENT.md).
 
-Frappe picks the site from the Host header (or X-Frappe-Site-Name), which nginx sets in
-production.  Served directly on 127.0.0.1, a request whose host names no site of the
-bench goes to the bench's default site; /assets and /files are served by Frappe's own
-middleware.  So http://127.0.0.1:8000 is the demo site, and the disposable test site is
-reached with its own host name (test-sanfenlei.localhost resolves to 127.0.0.1).  A JSON
-request body that does not parse is answered 400 with a Chinese message (Frappe answers 500).
+Both answer a JSON request body that does not parse with 400 and a Chinese message: Frappe
+parses the body (`frappe.app.make_form_dict`) before any app hook runs and answers 500, so
+this can only be done in front of `frappe.app.application`.
+
+`application` also picks the site: Frappe takes it from the Host header (or
+X-Frappe-Site-Name), which nginx sets in production.  Served directly on 127.0.0.1, a request
+whose host names no site of the bench goes to the bench's default site; /assets and /files
+are served by Frappe's own middleware.  So http://127.0.0.1:8000 is the demo site, and the
+disposable test site is reached with its own host name (test-sanfenlei.localhost resolves to
+127.0.0.1).
 """
 
 import io
@@ -44,15 +49,28 @@ def _bad_json(environ):
 		return True
 
 
-def application(environ, start_response):
-	if _bad_json(environ):
-		payload = json.dumps({"exception": "请求内容不是有效的JSON，未做任何修改", "exc_type": "ValidationError"},
-			ensure_ascii=False).encode()
-		start_response("400 BAD REQUEST", [("Content-Type", "application/json; charset=utf-8"),
-			("Content-Length", str(len(payload)))])
-		return [payload]
+def refuse_bad_json(app):
+	"""WSGI middleware: a body that is not JSON never reaches Frappe."""
+
+	def wrapped(environ, start_response):
+		if _bad_json(environ):
+			payload = json.dumps({"exception": "请求内容不是有效的JSON，未做任何修改", "exc_type": "ValidationError"},
+				ensure_ascii=False).encode()
+			start_response("400 BAD REQUEST", [("Content-Type", "application/json; charset=utf-8"),
+				("Content-Length", str(len(payload)))])
+			return [payload]
+		return app(environ, start_response)
+
+	return wrapped
+
+
+def _single_site(environ, start_response):
 	if "HTTP_X_FRAPPE_SITE_NAME" not in environ:
 		host = environ.get("HTTP_HOST", "").split(":", 1)[0]
 		if not host or not os.path.isfile(os.path.join(SITES_PATH, host, "site_config.json")):
 			environ["HTTP_X_FRAPPE_SITE_NAME"] = DEFAULT_SITE
 	return _frappe_app(environ, start_response)
+
+
+application = refuse_bad_json(_single_site)  # scripts/serve.sh
+production = refuse_bad_json(frappe.app.application)  # gunicorn behind nginx, in place of frappe.app:application

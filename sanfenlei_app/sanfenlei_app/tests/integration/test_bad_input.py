@@ -8,7 +8,7 @@ import re
 import frappe
 import pytest
 
-from .conftest import Rest, make_user, uid
+from .conftest import Rest, role_users, uid
 from .test_rates_report import graded
 from .test_status_survey import survey_values, year
 
@@ -24,16 +24,13 @@ def ctx():
 	t = Tree()
 	d = t.district()
 	street, system = t.street(d, "坏输入街道"), t.system(d, "坏输入系统")
-	users = {"sec": make_user(f"bi-{uid()}@test.local", ["Organization Secretary"]),
-		"unit": make_user(f"bu-{uid()}@test.local", ["Reporting Unit Admin"]),
-		"district": make_user(f"bd-{uid()}@test.local", ["District Admin"])}
+	users = role_users(sec="Organization Secretary", unit="Reporting Unit Admin", district="District Admin")
 	org = t.org("坏输入社区", "Grassroots", street.name, domain="Community", secretary_user=users["sec"])
 	graded_org = t.org("已定级社区", "Grassroots", street.name, domain="Community", secretary_user=users["sec"])
 	dissolved = t.org("已撤销社区", "Grassroots", street.name, domain="Community", secretary_user=users["sec"])
 	dissolved.status, dissolved.status_date = "Dissolved", "2012-02-01"
 	dissolved.save()
-	street.append("unit_admins", {"user": users["unit"]})
-	street.save()
+	t.admin(street, users["unit"])
 	year()
 	graded(graded_org.name, "Initial", "Ordinary", 2)
 	frappe.db.commit()
@@ -174,8 +171,22 @@ def test_malformed_requests_are_refused_without_a_server_error(ctx):
 	r = api.s.put(f"{api_base()}/api/resource/Assessment Sheet/{ctx.sheet}", data="{not json", timeout=30,
 		headers={"Content-Type": "application/json"})
 	assert 400 <= r.status_code < 500
+	assert "有效的JSON" in r.json()["exception"]
 	r = api.get("/api/resource/Assessment Sheet/不存在的申报表")
 	assert r.status_code == 404
+	frappe.db.rollback()
+	assert frappe.db.get_value("Assessment Sheet", ctx.sheet, "docstatus") == 0
+
+
+def test_the_production_entry_refuses_malformed_json_too(ctx):
+	"""Behind nginx gunicorn serves sanfenlei_app.wsgi:production (docs/DEPLOYMENT.md): the same 400."""
+	from werkzeug.test import Client
+
+	from sanfenlei_app import wsgi
+
+	r = Client(wsgi.production).put(f"/api/resource/Assessment Sheet/{ctx.sheet}", data="{not json",
+		content_type="application/json", headers={"Host": frappe.local.site})
+	assert r.status_code == 400 and "有效的JSON" in r.get_json()["exception"]
 
 
 def api_base():
