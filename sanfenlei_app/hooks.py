@@ -57,6 +57,9 @@ override_whitelisted_methods = {
 	"frappe.model.workflow.apply_workflow": "sanfenlei_app.review.apply_workflow",
 }
 
+# the notes of 附件7/8 come from the rules module into their print formats
+jinja = {"methods": ["sanfenlei_app.rules.commitment_note"]}
+
 scheduler_events = {
 	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets"],
 }

@@ -666,6 +666,12 @@ ORG_COMMITMENT_NOTE = "注：承诺书一式若干份，党组织成员人手一
 MEMBER_COMMITMENT_NOTE = "注：承诺书一式三份，本人留存一份，党组织存档一份，公示一份。涉及本人签名部分必须由本人签名。"
 
 
+def commitment_note(kind):
+	"""The note under 附件7 (``organization``) or 附件8 (``member``); the print formats call it
+	(a Jinja method in hooks.py), so the note is written once."""
+	return MEMBER_COMMITMENT_NOTE if kind == "member" else ORG_COMMITMENT_NOTE
+
+
 def check_member_confirmation(member_user, confirming_user):
 	"""涉及本人签名部分必须由本人签名."""
 	if not member_user:
