@@ -15,6 +15,7 @@ import frappe
 from frappe.utils import now_datetime
 
 from sanfenlei_app import rules
+from sanfenlei_app.bulk import reserve_sheet_names
 from sanfenlei_app.grading import standard_for
 
 MEASURES = [
@@ -64,10 +65,7 @@ def make_sheets(campaign_year="2012", phase="Initial", seed=2012, batch=500):
 	orgs = [o for o in frappe.get_all("Party Organization", filters={"domain": ["is", "set"], "status": "Active"},
 		fields=["name", "domain", "reporting_unit"], order_by="lft")
 		if o.name not in have and o.domain in standards and o.name not in LEFT_UNGRADED]
-	prefix = f"FLB-{campaign_year}-"
-	current = frappe.db.get_value("Series", prefix, "current", order_by="name") or 0
-	if not frappe.db.exists("Series", prefix):
-		frappe.db.sql("insert into `tabSeries` (name, current) values (%s, 0)", prefix)
+	names = reserve_sheet_names(campaign_year, len(orgs))
 	now, user = now_datetime(), frappe.session.user
 	sheets, items = [], []
 	for n, org in enumerate(orgs, 1):
@@ -80,7 +78,7 @@ def make_sheets(campaign_year="2012", phase="Initial", seed=2012, batch=500):
 		result = rules.grade_sheet([(i.max_points, [(d, "对照标准检查" if d else None)]) for i, d in zip(std_items, deductions)],
 			domain=org.domain, thresholds=thresholds, bands=bands)
 		grade, stars = result["grade"], result["stars"]
-		sheet_name = f"{prefix}{current + n:05d}"
+		sheet_name = names[n - 1]
 		honour = None
 		if phase == "Year End" and grade == "Advanced" and rng.random() < 0.15:
 			honour = rng.choice(rules.HONOURS)
@@ -96,7 +94,6 @@ def make_sheets(campaign_year="2012", phase="Initial", seed=2012, batch=500):
 			_flush(sheets, items)
 			frappe.publish_progress(n * 100 / len(orgs), title="生成演示申报表", description=f"{n}/{len(orgs)}")
 	_flush(sheets, items)
-	frappe.db.sql("update `tabSeries` set current = %s where name = %s", (current + len(orgs), prefix))
 	_update_ledger(campaign_year, phase)
 	frappe.db.commit()
 	return len(orgs)
