@@ -288,22 +288,22 @@ def report_columns(annex):
 
 def report_rows(annex, filters):
 	"""The desk's rows: each block led by a heading row, then its rows and its total."""
+	shares = [c.fieldname for c in ANNEXES[annex].columns if c.kind == "pct"]  # none in the lists
 	out = []
 	for title, rows, total in blocks(annex, filters):
 		if title:
 			out.append({"organization" if annex == "annex3" else "reporting_unit": title, "is_heading": 1})
-		for r in rows:
-			out.append(display(annex, r))
+		out.extend((display(r, shares) for r in rows) if shares else rows)
 		if total:
-			out.append(display(annex, total) | {"is_total": 1})
+			out.append(display(total, shares) | {"is_total": 1})
 	return out
 
 
-def display(annex, row):
+def display(row, shares):
+	"""Shares as the desk shows them: 33.3%, or — without a total."""
 	out = dict(row)
-	for c in ANNEXES[annex].columns:
-		if c.kind == "pct":
-			out[c.fieldname] = "—" if row.get(c.fieldname) is None else f"{row[c.fieldname]:.1f}%"
+	for field in shares:
+		out[field] = "—" if row.get(field) is None else f"{row[field]:.1f}%"
 	return out
 
 

@@ -76,8 +76,12 @@ def reports_rows(year):
 			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization
 			where {annex_filter} and o.domain != 'Remote Education Site' group by o.domain, o.reporting_unit""", y)),
 		("附件5 Annex 5 Remote Site List", report("Annex 5 Remote Site List", f), hand_sql(
-			f"""select o.name, coalesce(s.decided_grade, s.grade), s.upgrade_target, s.rectification_measures
+			f"""select o.name, coalesce(s.decided_grade, s.grade),
+			coalesce(nullif(s.upgrade_target, ''), p.target_grade), coalesce(nullif(s.rectification_measures, ''),
+			p.rectification_measures), coalesce(s.upgrade_deadline, p.upgrade_deadline)
 			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization
+			left join `tabUpgrade Plan` p on p.organization = s.organization and p.campaign_year = s.campaign_year
+			and p.docstatus = 1
 			where {annex_filter} and o.domain = 'Remote Education Site' order by o.lft""", y)),
 		("附件6 Annex 6 Remote Site Summary", report("Annex 6 Remote Site Summary", f), hand_sql(
 			f"""select o.reporting_unit, count(*), sum(s.decided_grade = 'Advanced'), sum(s.decided_grade = 'Ordinary'),

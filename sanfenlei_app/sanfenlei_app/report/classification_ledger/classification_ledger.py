@@ -53,13 +53,24 @@ def rows(filters):
 		values,
 		as_dict=True,
 	)
+	labels, domains = {}, {}  # a handful of distinct labels, looked up once each
+
+	def label(grade, domain):
+		key = (grade, domain)
+		if key not in labels:
+			labels[key] = rules.grade_label(grade, domain)
+		return labels[key]
+
 	for row in data:
+		domain = row.domain
 		row.movement = movement(row)
-		row.domain_code = row.domain
-		row.initial_grade = rules.grade_label(row.initial_grade, row.domain)
-		row.year_end_grade = rules.grade_label(row.year_end_grade, row.domain)
-		row.domain = _(row.domain or "")
-		row.pop("lft")
+		row.domain_code = domain
+		row.initial_grade = label(row.initial_grade, domain)
+		row.year_end_grade = label(row.year_end_grade, domain)
+		if domain not in domains:
+			domains[domain] = _(domain or "")
+		row.domain = domains[domain]
+		del row["lft"]
 	return data
 
 
