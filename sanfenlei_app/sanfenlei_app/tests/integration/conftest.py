@@ -79,10 +79,21 @@ class Tree:
 	def system(self, district, name="系统党委"):
 		return self.org(name, "Reporting Unit", district.name, unit_kind="System Committee")
 
+	def admin(self, unit, *users):
+		"""Make ``users`` the unit's administrators (their User Permissions follow)."""
+		for user in users:
+			unit.append("unit_admins", {"user": user})
+		unit.save()
+
 
 @pytest.fixture
 def tree():
 	return Tree()
+
+
+def role_users(**roles):
+	"""A new user for each key with the one role given: role_users(sec="Organization Secretary")."""
+	return {key: make_user(f"{key.replace('_', '-')}-{uid()}@test.local", [role]) for key, role in roles.items()}
 
 
 def make_user(email, roles, first_name=None):

@@ -14,7 +14,7 @@ from sanfenlei_app.sanfenlei_app.report.annex_4_classification_summary.annex_4_c
 from sanfenlei_app.sanfenlei_app.report.annex_5_remote_site_list.annex_5_remote_site_list import execute as annex5
 from sanfenlei_app.sanfenlei_app.report.annex_6_remote_site_summary.annex_6_remote_site_summary import execute as annex6
 
-from .conftest import Rest, make_user, uid
+from .conftest import Rest, make_user, role_users, uid
 from .test_status_survey import year
 
 # (street, domain, grade, stars, target, measures) per organisation
@@ -66,10 +66,8 @@ def district():
 			org = t.org(f"{key}{i}-{domain[:3]}", "Grassroots", street.name, domain=domain).name
 			orgs[org] = (key, domain, grade, stars, target, measures)
 			graded_sheet(org, grade, stars, target, measures)
-	users = {"a": make_user(f"xa-{uid()}@test.local", ["Reporting Unit Admin"]),
-		"district": make_user(f"xd-{uid()}@test.local", ["District Admin"])}
-	streets["甲"].append("unit_admins", {"user": users["a"]})
-	streets["甲"].save()
+	users = role_users(a="Reporting Unit Admin", district="District Admin")
+	t.admin(streets["甲"], users["a"])
 	frappe.db.commit()
 	return frappe._dict(d=d, streets=streets, orgs=orgs, users=users)
 

@@ -127,8 +127,7 @@ def test_adjusted_version_applies_inside_its_unit_only_after_approval(tree):
 	other_org = tree.org("乙社区", "Grassroots", other.name, domain="Community")
 	admin = make_user(f"adj-{uid()}@test.local", ["Reporting Unit Admin"])
 	district_admin = make_user(f"da-{uid()}@test.local", ["District Admin"])
-	mine.append("unit_admins", {"user": admin})
-	mine.save()
+	tree.admin(mine, admin)
 	frappe.db.commit()
 
 	base = frappe.get_doc("Assessment Standard", TITLES["Community"])

@@ -4,7 +4,7 @@ REST list / read / write and the link search."""
 import frappe
 import pytest
 
-from .conftest import Rest, make_user, uid
+from .conftest import Rest, role_users, uid
 from .test_status_survey import survey_values
 
 
@@ -19,15 +19,9 @@ def district():
 	a, b = t.street(d, "甲街道党工委"), t.street(d, "乙街道党工委")
 	a_org = t.org("甲社区党委", "Grassroots", a.name, domain="Community")
 	b_org = t.org("乙社区党委", "Grassroots", b.name, domain="Community")
-	users = {
-		"district": make_user(f"d-{uid()}@test.local", ["District Admin"]),
-		"unit": make_user(f"u-{uid()}@test.local", ["Reporting Unit Admin"]),
-		"secretary": make_user(f"s-{uid()}@test.local", ["Organization Secretary"]),
-		"evaluator": make_user(f"e-{uid()}@test.local", ["Evaluation Department"]),
-		"leader": make_user(f"l-{uid()}@test.local", ["Campaign Leader"]),
-	}
-	a.append("unit_admins", {"user": users["unit"]})
-	a.save()
+	users = role_users(district="District Admin", unit="Reporting Unit Admin", secretary="Organization Secretary",
+		evaluator="Evaluation Department", leader="Campaign Leader")
+	t.admin(a, users["unit"])
 	a_org.secretary_user = users["secretary"]
 	a_org.save()
 	surveys = {

@@ -69,8 +69,7 @@ def test_street_admin_sees_only_its_subtree_through_rest(tree):
 	my_org = tree.org("甲社区党委", "Grassroots", mine.name, domain="Community")
 	other_org = tree.org("乙社区党委", "Grassroots", other.name, domain="Community")
 	admin = make_user(f"unit-{uid()}@test.local", ["Reporting Unit Admin"])
-	mine.append("unit_admins", {"user": admin})
-	mine.save()
+	tree.admin(mine, admin)
 	frappe.db.commit()
 
 	api = Rest(admin)
@@ -102,8 +101,7 @@ def test_street_admin_cannot_place_an_organisation_under_another_street(tree):
 	d = tree.district()
 	mine, other = tree.street(d, "丙街道党工委"), tree.street(d, "丁街道党工委")
 	admin = make_user(f"unit-{uid()}@test.local", ["Reporting Unit Admin"])
-	mine.append("unit_admins", {"user": admin})
-	mine.save()
+	tree.admin(mine, admin)
 	frappe.db.commit()
 
 	api = Rest(admin)

@@ -7,7 +7,7 @@ import frappe
 import pytest
 import requests
 
-from .conftest import BASE_URL, SITE, Rest, make_user, uid
+from .conftest import BASE_URL, SITE, Rest, role_users, uid
 from .test_rates_report import graded
 from .test_status_survey import year
 
@@ -23,16 +23,9 @@ def line():
 	t = Tree()
 	d = t.district()
 	street = t.street(d, "甲街道")
-	users = {
-		"sec": make_user(f"ps-{uid()}@test.local", ["Organization Secretary"]),
-		"other_sec": make_user(f"po-{uid()}@test.local", ["Organization Secretary"]),
-		"unit": make_user(f"pu-{uid()}@test.local", ["Reporting Unit Admin"]),
-		"district": make_user(f"pd-{uid()}@test.local", ["District Admin"]),
-		"member": make_user(f"pm-{uid()}@test.local", ["Party Member"]),
-		"other_member": make_user(f"pn-{uid()}@test.local", ["Party Member"]),
-	}
-	street.append("unit_admins", {"user": users["unit"]})
-	street.save()
+	users = role_users(sec="Organization Secretary", other_sec="Organization Secretary", unit="Reporting Unit Admin",
+		district="District Admin", member="Party Member", other_member="Party Member")
+	t.admin(street, users["unit"])
 	frappe.db.commit()
 	return frappe._dict(t=t, d=d, street=street, users=users, api={k: Rest(v) for k, v in users.items()})
 

@@ -7,7 +7,7 @@ import json
 import frappe
 import pytest
 
-from .conftest import BASE_URL, Rest, make_user, uid
+from .conftest import BASE_URL, Rest, role_users, uid
 from .test_rates_report import graded
 from .test_status_survey import survey_values, year
 
@@ -20,12 +20,10 @@ def town():
 	t = Tree()
 	d = t.district()
 	a, b = t.street(d, "甲街道"), t.street(d, "乙街道")
-	users = {"sec": make_user(f"ts-{uid()}@test.local", ["Organization Secretary"]),
-		"unit": make_user(f"tu-{uid()}@test.local", ["Reporting Unit Admin"])}
+	users = role_users(sec="Organization Secretary", unit="Reporting Unit Admin")
 	mine = t.org("我的社区", "Grassroots", a.name, domain="Community", secretary_user=users["sec"])
 	theirs = t.org("别人的社区", "Grassroots", b.name, domain="Community")
-	a.append("unit_admins", {"user": users["unit"]})
-	a.save()
+	t.admin(a, users["unit"])
 	year()
 	graded(mine.name, "Initial", "Advanced", 4)
 	graded(theirs.name, "Initial", "Lagging", 0)

@@ -6,7 +6,7 @@ import re
 import frappe
 import pytest
 
-from .conftest import Rest, make_user, uid
+from .conftest import Rest, make_user, role_users, uid
 from .test_status_survey import year
 
 APPLY = "/api/method/frappe.model.workflow.apply_workflow"
@@ -20,17 +20,10 @@ def line():
 	t = Tree()
 	d = t.district()
 	a, b = t.street(d, "甲街道"), t.street(d, "乙街道")
-	users = {
-		"sec": make_user(f"rs-{uid()}@test.local", ["Organization Secretary"]),
-		"other_sec": make_user(f"ro-{uid()}@test.local", ["Organization Secretary"]),
-		"unit": make_user(f"ru-{uid()}@test.local", ["Reporting Unit Admin"]),
-		"other_unit": make_user(f"rb-{uid()}@test.local", ["Reporting Unit Admin"]),
-		"district": make_user(f"rd-{uid()}@test.local", ["District Admin"]),
-	}
-	a.append("unit_admins", {"user": users["unit"]})
-	a.save()
-	b.append("unit_admins", {"user": users["other_unit"]})
-	b.save()
+	users = role_users(sec="Organization Secretary", other_sec="Organization Secretary", unit="Reporting Unit Admin",
+		other_unit="Reporting Unit Admin", district="District Admin")
+	t.admin(a, users["unit"])
+	t.admin(b, users["other_unit"])
 	frappe.db.commit()
 	return frappe._dict(t=t, d=d, a=a, b=b, users=users, api={k: Rest(v) for k, v in users.items()})
 

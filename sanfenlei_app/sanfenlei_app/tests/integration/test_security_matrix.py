@@ -49,8 +49,7 @@ def world():
 	other_member = make_user(f"mo-{uid()}@test.local", ["Party Member"])
 	a1 = t.org("矩阵甲社区", "Grassroots", a.name, domain="Community", secretary_user=users["Organization Secretary"])
 	b1 = t.org("矩阵乙社区", "Grassroots", b.name, domain="Community")
-	a.append("unit_admins", {"user": users["Reporting Unit Admin"]})
-	a.save()
+	t.admin(a, users["Reporting Unit Admin"])
 	year()
 	docs = {}
 	for key, org, unit in (("inside", a1.name, a.name), ("outside", b1.name, b.name)):
