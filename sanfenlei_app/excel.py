@@ -21,6 +21,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sanfenlei_app import annexes
+from sanfenlei_app.reports import organization_scope
 from sanfenlei_app.xlsx_rows import RawRow, accept_raw_rows
 
 FONT = "宋体"
@@ -61,13 +62,15 @@ def cell(ws, value, font=Styles.body, align=CENTER, border=BORDER, number_format
 
 
 def fitted_widths(annex, filters):
-	"""Column widths: the layout's, widened for the longest organisation / unit name (one query)."""
+	"""Column widths: the layout's, widened for the longest organisation / unit name in scope
+	(one pass over the organisations, without the sheets: a bound that is never too narrow)."""
 	spec = annexes.ANNEXES[annex]
-	join, where, values = annexes.sheet_scope(filters, annex in ("annex5", "annex6"))
+	join, conditions, values = organization_scope(filters)
+	conditions.append("o.domain = %(site)s" if annex in ("annex5", "annex6") else "o.domain != %(site)s")
+	values["site"] = annexes.SITE
 	longest = frappe.db.sql(
 		f"""select max(char_length(o.name)), max(char_length(o.reporting_unit))
-		from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
-		where {where}""",
+		from `tabParty Organization` o {join} where {" and ".join(conditions)}""",
 		values,
 	)[0]
 	widths = []
