@@ -112,11 +112,12 @@ def reports_rows(year):
 
 def _same_rates(report_rows, by_hand):
 	"""Every domain's eight numerators and denominators, and who has no year-end result."""
-	mine = sorted((r["rate_key"], r["numerator"], r["denominator"]) for r in report_rows)
-	hand = [(key, int(d[f"n_{key}"] or 0), int(d[f"d_{key}"] or 0)) for d in by_hand for key, _w, _u in _RATES_BY_HAND]
+	mine = sorted((r["domain"], r["rate_key"], r["numerator"], r["denominator"]) for r in report_rows)
+	hand = sorted((frappe._(d["domain"]), key, int(d[f"n_{key}"] or 0), int(d[f"d_{key}"] or 0))
+		for d in by_hand for key, _w, _u in _RATES_BY_HAND)
 	missing_mine = {m for r in report_rows for m in r["missing"].split("、") if m}
 	missing_hand = {m for d in by_hand for m in (d["missing"] or "").split("、") if m}
-	return mine == sorted(hand) and missing_mine == missing_hand
+	return mine == hand and missing_mine == missing_hand
 
 
 def _same_list(report_rows, by_hand):
@@ -246,6 +247,7 @@ def measure_bulk():
 
 def run(skip_bulk=0):
 	frappe.set_user("Administrator")
+	frappe.db.sql("set session group_concat_max_len = 67108864")  # the hand-written rates list every missing name
 	year = get_current_year()
 	orgs = frappe.db.count("Party Organization")
 	sheets = frappe.db.count("Assessment Sheet")
@@ -267,8 +269,9 @@ def run(skip_bulk=0):
 		if what in SAME_NUMBERS:
 			checked.append(f"{what}: {'yes' if SAME_NUMBERS[what](result, by_hand) else 'NO'}")
 	rows, ms, peak, kb = measure_export(year)
-	row(f"Excel 附件3 export ({kb:.0f} KB, peak Python memory {peak:.1f} MB)", rows, ms, None, "< 3 s, flat memory",
-		ms < 3000)
+	projected = ms / max(rows, 1) * 20000
+	row(f"Excel 附件3 export ({kb:.0f} KB file, peak Python memory {peak:.1f} MB; projected to 20,000 rows: "
+		f"{projected / 1000:.1f} s)", rows, ms, None, "< 3 s for 20,000 rows, flat memory", projected < 3000)
 	with_hook, without = measure_save(year)
 	row("save a 30-item sheet, grading hook on", 30, with_hook, without, "≤ 2× without the hook", with_hook <= 2 * without)
 	if not int(skip_bulk):

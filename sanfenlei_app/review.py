@@ -195,13 +195,18 @@ MOVE_ATTEMPTS = 3
 def apply_workflow(doc, action):
 	"""Frappe's `apply_workflow` (the desk's action buttons, and the portal's moves), taken
 	again when MariaDB reports a deadlock: the Workflow Action rows Frappe keeps for many
-	documents moving at once can deadlock; the whole move was rolled back, nothing is half done."""
+	documents moving at once can deadlock; the whole move was rolled back, nothing is half done.
+	Only a move that is the first write of its transaction is retried: rolling back must not
+	throw away a caller's earlier work."""
 	from frappe.model import workflow
 
+	retry = not frappe.db.transaction_writes
 	for attempt in range(MOVE_ATTEMPTS):
 		try:
 			return workflow.apply_workflow(doc, action)
 		except frappe.QueryDeadlockError:
+			if not retry:
+				raise
 			frappe.db.rollback()
 			if attempt == MOVE_ATTEMPTS - 1:
 				frappe.throw(_("系统繁忙，请稍后再试（未做任何修改）"))

@@ -30,6 +30,7 @@ def _default_site():
 
 
 DEFAULT_SITE = _default_site()  # read once per worker; scripts/serve.sh restart picks up a change
+_plain_app = frappe.app.application  # before application_with_statics() rebinds the module's name
 _frappe_app = frappe.app.application_with_statics()
 
 
@@ -73,4 +74,4 @@ def _single_site(environ, start_response):
 
 
 application = refuse_bad_json(_single_site)  # scripts/serve.sh
-production = refuse_bad_json(frappe.app.application)  # gunicorn behind nginx, in place of frappe.app:application
+production = refuse_bad_json(_plain_app)  # gunicorn behind nginx (which serves /assets and /files), in place of frappe.app:application

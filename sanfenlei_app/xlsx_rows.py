@@ -14,11 +14,13 @@ import decimal
 from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.xml.functions import fromstring
 
 _LETTERS = [get_column_letter(i) for i in range(1, 65)]
+MAX_TEXT = 32767  # Excel's limit for a cell's text (openpyxl cuts there too)
 
 
 class RawRow(list):
@@ -57,13 +59,15 @@ def row_xml(row_idx, cells, epoch=None):
 		elif value == "":
 			out.append(f'<c {ref} t="inlineStr"/>')
 		elif isinstance(value, str):
-			text = escape(ILLEGAL_CHARACTERS_RE.sub("", value))
+			value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_TEXT]
+			text = escape(value)
 			space = ' xml:space="preserve"' if value != value.strip() else ""
 			out.append(f'<c {ref} t="inlineStr"><is><t{space}>{text}</t></is></c>')
 		elif isinstance(value, bool):
 			out.append(f'<c {ref} t="b"><v>{int(value)}</v></c>')
 		elif isinstance(value, (int, float, decimal.Decimal)):
-			out.append(f'<c {ref} t="n"><v>{value}</v></c>')
+			number = safe_string(value)  # as openpyxl writes it; NaN and infinity become an empty cell
+			out.append(f'<c {ref} t="n"><v>{number}</v></c>' if number else f'<c {ref} t="n"/>')
 		elif isinstance(value, (datetime.date, datetime.datetime)):
 			serial = to_excel(value, epoch) if epoch else to_excel(value)
 			out.append(f'<c {ref} t="n"><v>{serial}</v></c>')

@@ -38,7 +38,8 @@ GROUP_KEYS = {"Domain": ["o.domain"], "Reporting Unit": ["o.reporting_unit", "o.
 def starts_and_ends(filters):
 	"""Each organisation's approved start and year-end result, counted in SQL: one record per
 	group of alike organisations (same scope, start, end and honour) with its ``count``; an
-	organisation without a year-end result is a record of its own, named, in tree order."""
+	organisation without a year-end result (as `rules.compute_rates` reads it: no decided grade)
+	is a record of its own, named, in tree order."""
 	join, conditions, values = organization_scope(filters)
 	conditions += ["i.phase = 'Initial'", "i.docstatus = 1", "i.campaign_year = %(year)s"]
 	values["year"] = filters.campaign_year
@@ -47,7 +48,7 @@ def starts_and_ends(filters):
 		f"""select {"".join(k + ", " for k in keys)}
 			i.decided_grade as start_grade, ifnull(i.decided_stars, 0) as start_stars,
 			e.decided_grade as end_grade, e.decided_stars as end_stars, e.honour,
-			case when e.name is null then o.name end as organization,
+			case when e.decided_grade is null then o.name end as organization,
 			count(*) as count, min(o.lft) as lft
 		from `tabAssessment Sheet` i
 		join `tabParty Organization` o on o.name = i.organization
@@ -55,8 +56,8 @@ def starts_and_ends(filters):
 		left join `tabAssessment Sheet` e on e.organization = i.organization and e.campaign_year = i.campaign_year
 			and e.phase = 'Year End' and e.docstatus = 1
 		where {" and ".join(conditions)}
-		group by {"".join(k + ", " for k in keys)}start_grade, start_stars, end_grade, end_stars, e.honour,
-			organization
+		group by {"".join(k + ", " for k in keys)}i.decided_grade, ifnull(i.decided_stars, 0), e.decided_grade,
+			e.decided_stars, e.honour, case when e.decided_grade is null then o.name end
 		order by lft""",
 		values,
 		as_dict=True,

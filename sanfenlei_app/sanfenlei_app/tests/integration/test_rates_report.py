@@ -46,3 +46,34 @@ def test_rates_of_a_hand_built_street(tree):
 	missing = {r["rate_key"]: r["missing"] for r in rows}
 	assert missing["ordinary_upgrade"] == o["O2"] and missing["two_star_upgrade"] == o["O2"]
 	assert all(r["scope"] == street.name for r in rows)
+
+
+def test_alike_organisations_are_counted_together_in_every_grouping(tree):
+	"""The report counts alike organisations in one SQL group; every grouping gives the same
+	numbers per domain, and each organisation without a year-end result is still named."""
+	d = tree.district()
+	street = tree.street(d)
+	up = [tree.org(f"升{i}", "Grassroots", street.name, domain="Community").name for i in range(3)]
+	waiting = [tree.org(f"待{i}", "Grassroots", street.name, domain="Community").name for i in range(2)]
+	firm = tree.org("企业", "Grassroots", street.name, domain="Private Enterprise").name
+	for org in up:  # three alike: ordinary with three stars, advanced with four at year end
+		graded(org, "Initial", "Ordinary", 3)
+		graded(org, "Year End", "Advanced", 4)
+	for org in waiting:  # two alike, both without a year-end result
+		graded(org, "Initial", "Ordinary", 3)
+	graded(firm, "Initial", "Ordinary", 3)
+	graded(firm, "Year End", "Ordinary", 3)
+
+	def by_domain(group_by):
+		rows = execute({"campaign_year": year(), "reporting_unit": street.name, "group_by": group_by})[1]
+		return {(r["domain"], r["rate_key"]): (r["numerator"], r["denominator"], set(filter(None, r["missing"].split("、"))))
+			for r in rows}
+
+	per_domain = by_domain("Domain")
+	community, firms = frappe._("Community"), frappe._("Private Enterprise")
+	assert per_domain[(community, "ordinary_upgrade")] == (3, 5, set(waiting))
+	assert per_domain[(community, "three_star_upgrade")] == (3, 5, set(waiting))
+	assert per_domain[(firms, "ordinary_upgrade")] == (0, 1, set())
+	assert by_domain("Reporting Unit") == per_domain  # one unit here: the same groups
+	district = by_domain("District")
+	assert district[(frappe._("全部领域"), "ordinary_upgrade")] == (3, 6, set(waiting))

@@ -377,34 +377,51 @@ def test_bulk_created_sheets_equal_sheets_made_one_by_one(line):
 
 def test_a_desk_move_caught_in_a_deadlock_is_taken_again(line, monkeypatch):
 	"""The desk's action buttons call frappe.model.workflow.apply_workflow; the app's override
-	takes a move again when MariaDB reports a deadlock (rolled back, nothing half done)."""
+	takes a move again when MariaDB reports a deadlock: what the failed attempt wrote is rolled
+	back, the move is made once."""
 	from frappe.model import workflow
 
 	name = create_sheet(line, new_org(line))["name"]
-	target = frappe.get_hooks("override_whitelisted_methods")["frappe.model.workflow.apply_workflow"][-1]
+	target = frappe.get_attr(
+		frappe.get_hooks("override_whitelisted_methods")["frappe.model.workflow.apply_workflow"][-1])
 	calls, original = [], workflow.apply_workflow
 
-	def deadlocks_twice(doc, action):
-		calls.append(action)
-		if len(calls) <= 2:
-			raise frappe.QueryDeadlockError("Deadlock found when trying to get lock")
-		return original(doc, action)
+	def moves_then_deadlocks(times):
+		def fake(doc, action):
+			calls.append(action)
+			moved = original(doc, action)  # the move is written, then the deadlock strikes
+			if len(calls) <= times:
+				raise frappe.QueryDeadlockError("Deadlock found when trying to get lock")
+			return moved
+		return fake
 
-	monkeypatch.setattr(workflow, "apply_workflow", deadlocks_twice)
 	frappe.db.rollback()  # see the sheet made through REST
 	frappe.set_user(line.users["sec"])
 	try:
-		frappe.get_attr(target)(frappe.get_doc("Assessment Sheet", name).as_dict(), "Start Mass Review")
+		monkeypatch.setattr(workflow, "apply_workflow", moves_then_deadlocks(2))
+		target(frappe.get_doc("Assessment Sheet", name).as_dict(), "Start Mass Review")
 		frappe.db.commit()
 		assert calls == ["Start Mass Review"] * 3
 		assert state(name) == ("Mass Preliminary Review", 0)
-		# a deadlock that does not go away: refused in Chinese, the sheet where it was
-		def always_deadlocks(doc, action):
-			raise frappe.QueryDeadlockError("Deadlock found when trying to get lock")
+		steps = frappe.get_all("Assessment Sheet Step", filters={"parent": name}, fields=["from_state", "to_state"])
+		assert [(s.from_state, s.to_state) for s in steps] == [("Draft", "Mass Preliminary Review")]  # once
 
-		monkeypatch.setattr(workflow, "apply_workflow", always_deadlocks)
+		# a deadlock that does not go away: refused in Chinese, the sheet where it was
+		frappe.db.set_value("Assessment Sheet", name, {"mass_meeting_date": "2012-04-05", "mass_attendance": 35,
+			"mass_grade": "Advanced"})
+		frappe.db.commit()
+		calls.clear()
+		monkeypatch.setattr(workflow, "apply_workflow", moves_then_deadlocks(99))
 		with pytest.raises(frappe.ValidationError, match="系统繁忙"):
-			frappe.get_attr(target)(frappe.get_doc("Assessment Sheet", name).as_dict(), "Complete Mass Review")
-		assert state(name) == ("Mass Preliminary Review", 0)
+			target(frappe.get_doc("Assessment Sheet", name).as_dict(), "Complete Mass Review")
+		assert len(calls) == 3 and state(name) == ("Mass Preliminary Review", 0)
+
+		# a caller that wrote before the move: its work is not thrown away by a retry; the deadlock is its own
+		calls.clear()
+		frappe.db.set_value("Assessment Sheet", name, "contact_phone", "028-12345678")
+		with pytest.raises(frappe.QueryDeadlockError):
+			target(frappe.get_doc("Assessment Sheet", name).as_dict(), "Complete Mass Review")
+		assert len(calls) == 1
 	finally:
+		frappe.db.rollback()
 		frappe.set_user("Administrator")

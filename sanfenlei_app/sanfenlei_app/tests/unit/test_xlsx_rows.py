@@ -77,6 +77,12 @@ def test_control_characters_are_dropped_not_fatal():
 	assert "措施一二" in xml and 'r="A7"' in xml
 
 
+def test_text_is_cut_at_excels_limit_and_odd_numbers_leave_the_cell_empty():
+	xml = row_xml(1, [(0, "措" * 40000), (0, float("nan")), (0, 0.1 + 0.2)])
+	assert xml.count("措") == 32767
+	assert '<c r="B1" s="0" t="n"/>' in xml and "<v>0.3</v>" in xml
+
+
 def test_unknown_values_are_refused_in_chinese():
 	with pytest.raises(TypeError, match="不能写入 Excel"):
 		row_xml(1, [(0, object())])
