@@ -10,7 +10,6 @@ data rows go as one piece of XML each (sanfenlei_app/xlsx_rows.py), 20,000 rows 
 
 import os
 import tempfile
-from copy import copy
 
 import frappe
 from openpyxl import Workbook
@@ -40,24 +39,14 @@ class Styles:
 	note = Font(name=FONT, size=10)
 
 
-_STYLE_CACHE = {}
-
-
 def cell(ws, value, font=Styles.body, align=CENTER, border=BORDER, number_format=None):
-	"""A streamed cell.  Setting font, alignment and border costs a style-table lookup each;
-	cells of the same look share one computed style (20,000 rows × 8 columns)."""
+	"""A streamed cell of the layout (titles, headers, notes; the data rows are `RawRow`s)."""
 	c = WriteOnlyCell(ws, value=value)
-	key = (id(ws.parent), id(font), id(align), id(border), number_format)
-	style = _STYLE_CACHE.get(key)
-	if style is None:
-		c.font, c.alignment = font, align
-		if border:
-			c.border = border
-		if number_format:
-			c.number_format = number_format
-		_STYLE_CACHE[key] = copy(c._style)
-	else:
-		c._style = copy(style)
+	c.font, c.alignment = font, align
+	if border:
+		c.border = border
+	if number_format:
+		c.number_format = number_format
 	return c
 
 
@@ -114,12 +103,8 @@ DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 
 
 def style_id(ws, font=Styles.body, align=CENTER, border=BORDER, number_format=None):
-	"""The workbook's style id of a look (a template cell adds it to the style table once)."""
-	key = ("id", id(ws.parent), id(font), id(align), id(border), number_format)
-	sid = _STYLE_CACHE.get(key)
-	if sid is None:
-		sid = _STYLE_CACHE[key] = cell(ws, None, font, align, border, number_format).style_id
-	return sid
+	"""The workbook's style id of a look (a template cell adds it to the style table)."""
+	return cell(ws, None, font, align, border, number_format).style_id
 
 
 def data_row_builder(ws, columns):
@@ -228,7 +213,6 @@ def build_workbook(annex_keys, filters):
 	"""The workbook's bytes (written to a temporary file by openpyxl's streaming writer)."""
 	filters = annexes.normalize(filters)
 	wb = Workbook(write_only=True)
-	_STYLE_CACHE.clear()  # style ids belong to one workbook
 	for key in annex_keys:
 		write_annex(wb, key, filters)
 	fd, path = tempfile.mkstemp(suffix=".xlsx")

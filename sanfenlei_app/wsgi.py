@@ -74,4 +74,5 @@ def _single_site(environ, start_response):
 
 
 application = refuse_bad_json(_single_site)  # scripts/serve.sh
-production = refuse_bad_json(_plain_app)  # gunicorn behind nginx (which serves /assets and /files), in place of frappe.app:application
+# gunicorn behind nginx (which serves /assets and /files), in place of frappe.app:application
+production = refuse_bad_json(_plain_app)
