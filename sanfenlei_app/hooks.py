@@ -22,6 +22,10 @@ permission_query_conditions = {
 	"Organization Commitment": "sanfenlei_app.permissions.linked_query_conditions",
 	"Member Commitment": "sanfenlei_app.permissions.member_query_conditions",
 	"Annual Summary": "sanfenlei_app.permissions.linked_query_conditions",
+	# the rows of their child tables, confined to the parents the user may see
+	**{dt: "sanfenlei_app.permissions.child_query_conditions" for dt in (
+		"Assessment Sheet Item", "Assessment Sheet Veto", "Assessment Sheet Step", "Party Organization Admin",
+		"Annual Summary Rate")},
 }
 has_permission = {
 	"Party Organization": "sanfenlei_app.permissions.org_has_permission",
@@ -37,6 +41,11 @@ has_permission = {
 }
 
 doc_events = {
+	# only a transition of its workflow submits or cancels a document under review (review.py)
+	"*": {
+		"before_submit": "sanfenlei_app.review.guard_docstatus",
+		"before_cancel": "sanfenlei_app.review.guard_docstatus",
+	},
 	"User": {"before_insert": "sanfenlei_app.importing.skip_welcome_mail_without_outbox"},
 	# the grading rules of the notice (sanfenlei_app/rules.py) applied to each sheet
 	"Assessment Sheet": {
@@ -53,6 +62,12 @@ doc_events = {
 override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "sanfenlei_app.permissions.search_link",
 	"frappe.desk.search.search_widget": "sanfenlei_app.permissions.search_widget",
+	# Frappe methods that answer without asking permission, replaced by the same that asks (api_guards.py)
+	"frappe.client.get_count": "sanfenlei_app.api_guards.get_count",
+	"frappe.client.bulk_update": "sanfenlei_app.api_guards.bulk_update",
+	"frappe.desk.listview.get_group_by_count": "sanfenlei_app.api_guards.get_group_by_count",
+	"frappe.desk.form.linked_with.get_submitted_linked_docs": "sanfenlei_app.api_guards.get_submitted_linked_docs",
+	"frappe.desk.like.toggle_like": "sanfenlei_app.api_guards.toggle_like",
 	# the desk's workflow buttons, taken again on a MariaDB deadlock (review.apply_workflow)
 	"frappe.model.workflow.apply_workflow": "sanfenlei_app.review.apply_workflow",
 }

@@ -143,7 +143,7 @@ def is_evaluation_only(roles):
 	return "Evaluation Department" in roles and not {"System Manager", "District Admin", "Campaign Leader"} & set(roles)
 
 
-def org_query_conditions(user=None):
+def org_query_conditions(user=None, doctype=None):
 	return subtree_condition(user)
 
 
@@ -165,10 +165,16 @@ def org_has_permission(doc, ptype=None, user=None):
 
 # ---------------------------------------------------------------- link search
 
-# Frappe lets any caller of the link search ask to ignore User Permissions, and then also
-# skips permission query conditions.  For the campaign's organisations that would list
-# every organisation of the district to a secretary, so the flag is dropped for them.
-CONFINED_SEARCH_DOCTYPES = {ORG}
+# Frappe lets any caller of the link search ask to ignore User Permissions, and then skips
+# every permission check of the list query (permission query conditions included).  The
+# flag is honoured only for DocTypes this app does not confine by a permission hook.
+
+
+def confined_doctypes() -> set[str]:
+	"""The DocTypes whose rows this app confines (every DocType with a `has_permission` or
+	`permission_query_conditions` hook of this app)."""
+	hooks = frappe.get_hooks(app_name="sanfenlei_app")
+	return set(hooks.get("has_permission") or {}) | set(hooks.get("permission_query_conditions") or {})
 
 
 @frappe.whitelist()
@@ -178,7 +184,7 @@ def search_link(
 ):
 	from frappe.desk.search import search_link as frappe_search_link
 
-	if doctype in CONFINED_SEARCH_DOCTYPES:
+	if doctype in confined_doctypes():
 		ignore_user_permissions = False
 	return frappe_search_link(
 		doctype, txt, query=query, filters=filters, page_length=page_length, searchfield=searchfield,
@@ -193,7 +199,7 @@ def search_widget(
 ):
 	from frappe.desk.search import search_widget as frappe_search_widget
 
-	if doctype in CONFINED_SEARCH_DOCTYPES:
+	if doctype in confined_doctypes():
 		ignore_user_permissions = False
 	return frappe_search_widget(
 		doctype, txt, query=query, searchfield=searchfield, start=start, page_length=page_length,
@@ -206,11 +212,11 @@ def search_widget(
 # 目督办、信访局、民政局 advise on the street committees' grading only.
 
 
-def sheet_query_conditions(user=None):
+def sheet_query_conditions(user=None, doctype="Assessment Sheet"):
 	user = user or frappe.session.user
 	if is_evaluation_only(frappe.get_roles(user)):
 		return "`tabAssessment Sheet`.domain = 'Street Committee'"
-	return linked_query_conditions(user)
+	return linked_query_conditions(user, "Assessment Sheet")
 
 
 def sheet_has_permission(doc, ptype=None, user=None):
@@ -220,17 +226,49 @@ def sheet_has_permission(doc, ptype=None, user=None):
 	return linked_has_permission(doc, ptype, user)
 
 
-# ---------------------------------------------------------------- confined users without an assignment
-# User Permissions restrict only users who have some; a secretary or unit administrator
-# not (or no longer) assigned to any organisation must see nothing, not everything.
+# ---------------------------------------------------------------- documents of an organisation
+# A confined user sees and changes only documents of organisations in their subtrees, and
+# nothing when not (or no longer) assigned.  The condition is written out here, not left to
+# User Permissions alone: a caller can ask Frappe to ignore those (link search, reports),
+# while a permission query condition holds on every list, count and group-by query.
 
 
-def linked_query_conditions(user=None):
-	return NO_ACCESS if permitted_nodes(user or frappe.session.user) == [] else ""
+def scope_field(doctype) -> str:
+	"""The Link to Party Organization that places a document of ``doctype`` in the tree."""
+	return "organization" if frappe.get_meta(doctype).has_field("organization") else "reporting_unit"
+
+
+def in_subtrees_condition(column, nodes) -> str:
+	"""SQL: ``column`` (a Party Organization name) lies in one of ``nodes``' subtrees."""
+	ranges = subtree_ranges(nodes) if nodes else []
+	if not ranges:
+		return NO_ACCESS
+	within = " or ".join(f"(scope_org.lft >= {int(r.lft)} and scope_org.rgt <= {int(r.rgt)})" for r in ranges)
+	return f"{column} in (select scope_org.name from `tabParty Organization` scope_org where {within})"
+
+
+def in_subtrees(org, nodes) -> bool:
+	"""Whether organisation ``org`` lies in one of ``nodes``' subtrees."""
+	if not org or not nodes:
+		return False
+	lft, rgt = frappe.db.get_value(ORG, org, ["lft", "rgt"]) or (None, None)
+	return lft is not None and any(r.lft <= lft and rgt <= r.rgt for r in subtree_ranges(nodes))
+
+
+def linked_query_conditions(user=None, doctype=None):
+	nodes = permitted_nodes(user or frappe.session.user)
+	if nodes is None or not doctype:
+		return NO_ACCESS if nodes == [] else ""
+	return in_subtrees_condition(f"`tab{doctype}`.`{scope_field(doctype)}`", nodes)
 
 
 def linked_has_permission(doc, ptype=None, user=None):
-	return permitted_nodes(user or frappe.session.user) != []
+	nodes = permitted_nodes(user or frappe.session.user)
+	if nodes is None:
+		return True
+	if doc.get("__islocal") or not doc.get("name"):
+		return nodes != []  # a new document is placed (and checked) on save: check_saved_in_scope
+	return in_subtrees(doc.get(scope_field(doc.doctype)), nodes)
 
 
 def clear_user_permission_cache():
@@ -249,11 +287,11 @@ def is_member_only(user):
 	return "Party Member" in roles and not roles & (CONFINED_ROLES | UNCONFINED_ROLES)
 
 
-def member_query_conditions(user=None):
+def member_query_conditions(user=None, doctype="Member Commitment"):
 	user = user or frappe.session.user
 	if is_member_only(user):
 		return f"`tabMember Commitment`.member_user = {frappe.db.escape(user)}"
-	return linked_query_conditions(user)
+	return linked_query_conditions(user, "Member Commitment")
 
 
 def member_has_permission(doc, ptype=None, user=None):
@@ -297,3 +335,30 @@ def escape_markup(doc, method=None):
 				value = d.get(df.fieldname)
 				if isinstance(value, str) and ("<" in value or ">" in value):
 					d.set(df.fieldname, value.replace("<", "&lt;").replace(">", "&gt;"))
+
+
+# ---------------------------------------------------------------- rows of child tables
+# Frappe lists a child table's rows (frappe.client.get_list with `parent`) after checking
+# only the parent DocType's role permission; the rows of a confined parent are confined
+# to the parents the user may see.
+
+
+def child_parents() -> dict[str, str]:
+	"""{child DocType: its parent DocType} for the tables of every confined DocType."""
+	out = {}
+	for parent in confined_doctypes():
+		for df in frappe.get_meta(parent).get_table_fields():
+			out[df.options] = parent
+	return out
+
+
+def child_query_conditions(user=None, doctype=None):
+	parent = child_parents().get(doctype)
+	if not parent:
+		return ""
+	hooks = frappe.get_hooks("permission_query_conditions", app_name="sanfenlei_app")
+	conditions = [c for c in (frappe.call(frappe.get_attr(m), user, doctype=parent) for m in hooks.get(parent, [])) if c]
+	if not conditions:
+		return ""
+	return (f"`tab{doctype}`.parenttype = {frappe.db.escape(parent)} and `tab{doctype}`.parent in "
+		f"(select `tab{parent}`.name from `tab{parent}` where {' and '.join(conditions)})")

@@ -4,11 +4,16 @@ The scope is the filters' domain and reporting unit (its subtree by lft/rgt) wit
 user's own subtrees; `o` is the alias of `tabParty Organization` in the report's query.
 """
 
-from sanfenlei_app.permissions import subtree_condition
+import frappe
+
+from sanfenlei_app.permissions import in_subtrees, permitted_nodes, subtree_condition
 
 
 def organization_scope(filters, alias="o"):
-	"""(join clause, conditions, values) confining `alias` to the report's scope."""
+	"""(join clause, conditions, values) confining `alias` to the report's scope.  Raises
+	frappe.PermissionError when the filters name a reporting unit outside the user's own
+	subtrees (a report or export of it is refused, not answered empty)."""
+	check_unit_in_scope(filters.get("reporting_unit"))
 	conditions, values, join = [], {}, ""
 	if filters.get("domain"):
 		conditions.append(f"{alias}.domain = %(domain)s")
@@ -21,3 +26,10 @@ def organization_scope(filters, alias="o"):
 	if own:
 		conditions.append(own)
 	return join, conditions, values
+
+
+def check_unit_in_scope(unit):
+	"""Raises frappe.PermissionError when ``unit`` is set and lies outside the user's subtrees."""
+	nodes = permitted_nodes()
+	if unit and nodes is not None and not in_subtrees(unit, nodes):
+		frappe.throw(f"您只能查看本单位及所属党组织的统计，不能查看“{unit}”", frappe.PermissionError)

@@ -188,6 +188,47 @@ def responsible_email(sheet):
 	return None
 
 
+# ---------------------------------------------------------------- only the workflow moves a document
+# Frappe's workflow checks a change of the review step, but a change of docstatus alone
+# (frappe.client.submit/cancel, PUT with docstatus, run_method, the list's bulk Submit and
+# Cancel, Data Import's "submit after import") passes it: Frappe then sets the state itself,
+# and a cancel skips the workflow's validation altogether.  These hooks, on every DocType
+# (hooks.py, doc_events "*"), refuse any docstatus change of a document under an active
+# workflow unless it is one of the workflow's transitions, permitted to the user, into a
+# state of that docstatus.
+
+
+def guard_docstatus(doc, method=None):
+	"""before_submit / before_cancel of any document: raises frappe.PermissionError unless
+	the change of docstatus is a transition of the document's active workflow."""
+	from frappe.model.workflow import get_transitions, get_workflow, get_workflow_name
+
+	if not get_workflow_name(doc.doctype):
+		return
+	workflow = get_workflow(doc.doctype)
+	field = workflow.workflow_state_field
+	before = doc.get_doc_before_save()
+	old, new = (before.get(field) if before else None), doc.get(field)
+	doc_status = {s.state: cint(s.doc_status) for s in workflow.states}
+	if before and old != new and doc_status.get(new) == cint(doc.docstatus):
+		if any(t.next_state == new for t in get_transitions(before, workflow)):
+			return
+	frappe.throw(
+		_("“{0}”须按审核流程办理：请使用页面上的审核操作按钮（当前环节：{1}），不能直接提交或取消").format(
+			_(doc.doctype), _(old or workflow.states[0].state)),
+		frappe.PermissionError, title=_("不能跳过审核环节"),
+	)
+
+
+def revoking(doc, reason_field="cancel_reason"):
+	"""before_cancel of a sheet or plan (the workflow's revoke transition): the reason is
+	required; returns it stripped.  Raises frappe.ValidationError without one."""
+	reason = (doc.get(reason_field) or "").strip()
+	if not reason:
+		frappe.throw(_("撤销须写明理由"), title=_("不能撤销"))
+	return reason
+
+
 MOVE_ATTEMPTS = 3
 
 
@@ -200,9 +241,12 @@ def apply_workflow(doc, action):
 	throw away a caller's earlier work."""
 	from frappe.model import workflow
 
+	carry_cancel_reason(doc, action)
 	retry = not frappe.db.transaction_writes
 	for attempt in range(MOVE_ATTEMPTS):
 		try:
+			if attempt:
+				carry_cancel_reason(doc, action)
 			return workflow.apply_workflow(doc, action)
 		except frappe.QueryDeadlockError:
 			if not retry:
@@ -211,3 +255,20 @@ def apply_workflow(doc, action):
 			if attempt == MOVE_ATTEMPTS - 1:
 				frappe.throw(_("系统繁忙，请稍后再试（未做任何修改）"))
 			time.sleep(0.05 * (attempt + 1))
+
+
+def carry_cancel_reason(doc, action):
+	"""Frappe's apply_workflow reloads the document from the database, so the reason a revoke
+	needs (typed on the form or sent with the action) is stored first, and only when that
+	action is one the user may take now.  The store is rolled back with a refused move."""
+	from frappe.model.workflow import get_transitions, get_workflow
+
+	values = frappe.parse_json(doc)
+	reason = (values.get("cancel_reason") or "").strip() if isinstance(values, dict) else ""
+	if not reason or not values.get("doctype") or not values.get("name"):
+		return
+	current = frappe.get_doc(values["doctype"], values["name"])
+	workflow = get_workflow(current.doctype)
+	revoked = {s.state for s in workflow.states if cint(s.doc_status) == 2}
+	if any(t.action == action and t.next_state in revoked for t in get_transitions(current, workflow)):
+		current.db_set("cancel_reason", reason)

@@ -405,6 +405,22 @@ def grade_sheet(items, vetoes=(), ticked=(), satisfaction=None, domain=None, thr
 	}
 
 
+PHASE_ORDER = {"Initial": 0, "Year End": 1}  # 分类评定级次 (4月) before 总结检查验收 (12月)
+
+
+def current_grading(approved):
+	"""The grade and stars an organisation holds now: its latest approved result.
+
+	Takes ``approved``, an iterable of dicts with ``year`` (int, the campaign year),
+	``phase`` ("Initial" or "Year End"), ``grade`` and ``stars`` (0-5), one per approved
+	(not revoked) grading sheet of the organisation.  Returns the latest by year, the
+	December re-grading after April's (通知二(四): 重新评定级次和划分“星级”), or None when
+	there is none.  Raises nothing; an unknown phase counts as April's.
+	"""
+	latest = max(approved, key=lambda r: (int(r["year"] or 0), PHASE_ORDER.get(r["phase"], 0)), default=None)
+	return latest
+
+
 def check_stars_decision(grade, stars, reason, domain=None):
 	"""The superior may set the stars within the band of the grade, with a reason."""
 	if domain in NO_STAR_DOMAINS:

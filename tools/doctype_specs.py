@@ -411,6 +411,8 @@ write_doctype(
 		f("section_district", "Section Break", "District Review", collapsible=1),
 		f("district_opinion", "Small Text", "District Opinion"),
 		f("return_reason", "Small Text", "Reason for Returning"),
+		f("cancel_reason", "Small Text", "Reason for Revoking the Grading", allow_on_submit=1, no_copy=1,
+			read_only_depends_on="eval:doc.docstatus==2", depends_on="eval:doc.docstatus>=1"),
 		f("due_date", "Date", "Due Date", read_only=1, in_list_view=1),
 		f("is_overdue", "Check", "Overdue", read_only=1, in_standard_filter=1),
 		f("current_owner_email", "Data", "Responsible for the Current Step", options="Email", read_only=1),
@@ -433,7 +435,7 @@ write_doctype(
 	title_field="organization",
 	track_changes=1,
 	default_print_format="附件2 分类定级申报表",
-	modified="2026-11-28 10:00:00.000000",
+	modified="2026-11-29 12:00:00.000000",
 	icon="fa fa-check-square-o",
 )
 
@@ -527,6 +529,8 @@ write_doctype(
 		f("column_break_r", "Column Break", ""),
 		f("reviewed_by", "Link", "Reviewed By", options="User", read_only=1),
 		f("reviewed_on", "Datetime", "Reviewed On", read_only=1),
+		f("cancel_reason", "Small Text", "Reason for Revoking the Approval", allow_on_submit=1, no_copy=1,
+			read_only_depends_on="eval:doc.docstatus==2", depends_on="eval:doc.docstatus>=1"),
 		f("section_letter", "Section Break", "Target Responsibility Letter"),
 		f("letter_superior", "Link", "Signing Superior", options="Party Organization", read_only=1, ignore_user_permissions=1),
 		f("letter_status", "Select", "Letter Status", options="Not Signed\nSigned by One Side\nSigned by Both Sides", default="Not Signed", read_only=1, allow_on_submit=1, in_list_view=1, in_standard_filter=1),
@@ -551,6 +555,7 @@ write_doctype(
 	title_field="organization",
 	track_changes=1,
 	default_print_format="目标责任书",
+	modified="2026-11-29 12:00:00.000000",
 	icon="fa fa-line-chart",
 )
 

@@ -58,6 +58,7 @@ def configure_site(language="zh", time_zone="Asia/Shanghai"):
 	settings.date_format = "yyyy-mm-dd"
 	settings.first_day_of_the_week = "Monday"
 	settings.setup_complete = 1
+	settings.allow_error_traceback = 0  # users get the Chinese message, never a Python traceback
 	settings.flags.ignore_mandatory = True
 	settings.save(ignore_permissions=True)
 	frappe.db.set_value("User", "Administrator", "language", language, update_modified=False)

@@ -50,3 +50,29 @@ sanfenlei.annex_report = function (annex, with_domain) {
 		},
 	};
 };
+
+// 撤销定级 / 撤销争创目标审核 (the workflows' revoke, District Admin only): the reason is asked
+// first and sent with the action (review.apply_workflow stores it; the server refuses without one).
+const SANFENLEI_REVOKE_ACTIONS = ["Revoke Grading", "Revoke Plan Approval"];
+["Assessment Sheet", "Upgrade Plan"].forEach((doctype) => {
+	frappe.ui.form.on(doctype, {
+		before_workflow_action(frm) {
+			if (!SANFENLEI_REVOKE_ACTIONS.includes(frm.selected_workflow_action)) return;
+			frappe.dom.unfreeze();
+			return new Promise((resolve) => {
+				const dialog = frappe.prompt(
+					[{ fieldname: "cancel_reason", fieldtype: "Small Text", reqd: 1, label: __("撤销理由"),
+						description: __("撤销后该结果不再计入分类管理台账和统计，组织的级次、星级回到此前已审核的结果") }],
+					(values) => {
+						frm.doc.cancel_reason = values.cancel_reason;
+						frappe.dom.freeze();
+						resolve();
+					},
+					__(frm.selected_workflow_action),
+					__("确认撤销")
+				);
+				dialog.$wrapper.addClass("sanfenlei-revoke-dialog");
+			});
+		},
+	});
+});

@@ -21,6 +21,9 @@ class AssessmentSheet(Document):
 		if self.is_new():
 			self.workflow_state = "Draft"  # every sheet starts at the beginning of its path
 			self.steps = []
+			if self.amended_from:  # an amendment restarts the review: the scoring stays, the results go
+				for field in REVIEW_FIELDS:
+					self.set(field, None)
 
 	def validate(self):
 		org = campaign_organization(self.organization, "分类定级申报表", graded=True)
@@ -56,13 +59,45 @@ class AssessmentSheet(Document):
 
 	def on_submit(self):
 		"""已定级: the decision becomes the organisation's ledger entry."""
-		frappe.db.set_value(
-			"Party Organization",
-			self.organization,
-			{"current_grade": self.decided_grade, "current_stars": self.decided_stars or 0,
-			 "current_grade_year": self.campaign_year},
-			update_modified=False,
-		)
+		refresh_current_grading(self.organization)
+
+	def before_cancel(self):
+		"""撤销定级 (the workflow's revoke, District Admin only): a reason, and a step in the log."""
+		review.guard_docstatus(self)  # only the workflow's 撤销定级 gets here
+		reason = review.revoking(self)
+		self.append("steps", {"from_state": self.get_doc_before_save().workflow_state, "to_state": self.workflow_state,
+			"user": frappe.session.user, "at": frappe.utils.now_datetime(), "result": "撤销定级", "reason": reason})
+
+	def on_cancel(self):
+		"""The organisation's grade and stars go back to what its remaining approved sheets say."""
+		refresh_current_grading(self.organization)
+
+
+# what the review records; an amendment starts without them (the scoring is kept)
+REVIEW_FIELDS = (
+	"mass_meeting_date", "mass_attendance", "mass_grade", "member_meeting_date", "member_attendance", "member_grade",
+	"self_grade", "self_basis", "votes_for", "votes_against", "votes_abstain", "decided_grade", "decided_stars",
+	"decision_reason", "self_check_report", "appraisal_meeting_date", "self_check_grade", "district_opinion",
+	"return_reason", "cancel_reason", "secretary_confirmed_by", "secretary_confirmed_on",
+)
+
+
+def refresh_current_grading(organization):
+	"""Set the organisation's current grade, stars and year from its approved sheets
+	(rules.current_grading), or clear them when none is left."""
+	from sanfenlei_app import rules
+
+	approved = frappe.db.sql(
+		"""select y.year, s.phase, s.decided_grade as grade, s.decided_stars as stars, s.campaign_year
+		from `tabAssessment Sheet` s join `tabCampaign Year` y on y.name = s.campaign_year
+		where s.organization = %s and s.docstatus = 1""", organization, as_dict=True)
+	latest = rules.current_grading(approved)
+	frappe.db.set_value(
+		"Party Organization", organization,
+		{"current_grade": latest.grade if latest else None, "current_stars": (latest.stars or 0) if latest else 0,
+		 "current_grade_year": latest.campaign_year if latest else None},
+		update_modified=False,
+	)
 
 
 @frappe.whitelist()

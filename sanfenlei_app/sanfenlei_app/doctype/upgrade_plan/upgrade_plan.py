@@ -23,7 +23,7 @@ class UpgradePlan(Document):
 		if self.is_new():
 			self.workflow_state = "Draft"
 			for field in ("reviewed_by", "reviewed_on", "letter_org_signed_by", "letter_org_signed_on",
-					"letter_superior_signed_by", "letter_superior_signed_on"):
+					"letter_superior_signed_by", "letter_superior_signed_on", "cancel_reason"):
 				self.set(field, None)
 			self.letter_status = "Not Signed"
 
@@ -85,6 +85,13 @@ class UpgradePlan(Document):
 	def may_review(self, user=None):
 		roles = set(frappe.get_roles(user or frappe.session.user))
 		return bool(roles & REVIEWER_ROLES[self.reviewer_level or "Reporting Unit"])
+
+	def before_cancel(self):
+		"""撤销 (the workflow's revoke, District Admin only) needs a reason."""
+		from sanfenlei_app import review
+
+		review.guard_docstatus(self)  # only the workflow's 撤销争创目标审核 gets here
+		review.revoking(self)
 
 	def on_submit(self):
 		if not self.reviewed_by:

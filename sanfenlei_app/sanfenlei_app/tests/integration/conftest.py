@@ -5,6 +5,7 @@ written here is committed (REST calls go through the real web server, which only
 committed rows); the site is thrown away after the run.
 """
 
+import json
 import os
 import uuid
 
@@ -128,3 +129,18 @@ class Rest:
 
 	def post(self, path, data):
 		return self.s.post(f"{BASE_URL}{path}", json=data, timeout=30)
+
+
+def message(r):
+	"""What the user is told when a request is refused: the exception text (none when the site
+	shows no tracebacks) and every message dialog, decoded."""
+	if r.status_code == 200:
+		return ""
+	try:
+		body = r.json()
+	except ValueError:
+		return r.text
+	parts = [body.get("exception") or "", body.get("message") if isinstance(body.get("message"), str) else ""]
+	for m in json.loads(body.get("_server_messages") or "[]"):
+		parts.append(json.loads(m).get("message", ""))
+	return "\n".join(parts)

@@ -7,7 +7,7 @@ from sanfenlei_app import rules
 from sanfenlei_app.grading import standard_for
 from sanfenlei_app.setup.standards import TITLES
 
-from .conftest import Rest, make_user, uid
+from .conftest import Rest, make_user, uid, message
 from .test_status_survey import year
 
 
@@ -148,7 +148,7 @@ def test_adjusted_version_applies_inside_its_unit_only_after_approval(tree):
 
 	bad = dict(payload, standard_name=name + "-2", vetoes=vetoes[1:])
 	r = api.post("/api/resource/Assessment Standard", bad)
-	assert r.status_code == 417 and "不能删除" in r.json()["exception"]
+	assert r.status_code == 417 and "不能删除" in message(r)
 
 	r = Rest(district_admin).put(f"/api/resource/Assessment Standard/{name}", {"approval_status": "Approved"})
 	assert r.status_code == 200, r.text

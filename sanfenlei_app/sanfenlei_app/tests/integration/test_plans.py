@@ -7,7 +7,7 @@ import frappe
 import pytest
 import requests
 
-from .conftest import BASE_URL, SITE, Rest, role_users, uid
+from .conftest import BASE_URL, SITE, Rest, message, role_users, uid
 from .test_rates_report import graded
 from .test_status_survey import year
 
@@ -57,17 +57,6 @@ def new_plan(api, org, **kw):
 	r = api.post("/api/resource/Upgrade Plan", values)
 	assert r.status_code == 200, r.text
 	return r.json()["data"]
-
-
-def message(r):
-	"""What the user is told when a request is refused (exception and message dialogs)."""
-	if r.status_code == 200:
-		return ""
-	body = r.json()
-	parts = [body.get("exception") or ""]
-	for m in json.loads(body.get("_server_messages") or "[]"):
-		parts.append(json.loads(m).get("message", ""))
-	return "\n".join(parts)
 
 
 def test_plan_takes_april_grade_and_its_due_date(line):
@@ -123,6 +112,15 @@ def test_street_plans_are_reviewed_by_the_district(line):
 		line.api["unit"], line.street.name, target_stars=5)["name"]
 	assert act(line.api["unit"], "Upgrade Plan", name, "Submit for Review").status_code == 200
 	assert act(line.api["unit"], "Upgrade Plan", name, "Approve").status_code != 200
+	# nor around the workflow: Frappe's submit, a PUT of docstatus (with or without the state), the bulk submit
+	doc = line.api["unit"].get(f"/api/resource/Upgrade Plan/{name}").json()["data"]
+	unit = line.api["unit"]
+	for r in (unit.post("/api/method/frappe.client.submit", {"doc": doc}),
+			unit.put(f"/api/resource/Upgrade Plan/{name}", {"docstatus": 1}),
+			unit.put(f"/api/resource/Upgrade Plan/{name}", {"docstatus": 1, "workflow_state": "Plan Approved"}),
+			unit.post("/api/method/frappe.desk.doctype.bulk_update.bulk_update.submit_cancel_or_update_docs",
+				{"doctype": "Upgrade Plan", "action": "submit", "docnames": json.dumps([name])})):
+		assert state("Upgrade Plan", name) == ("Plan Under Review", 0), r.text[-300:]
 	assert state("Upgrade Plan", name) == ("Plan Under Review", 0)
 	assert act(line.api["district"], "Upgrade Plan", name, "Approve").status_code == 200
 	assert state("Upgrade Plan", name) == ("Plan Approved", 1)

@@ -1,12 +1,13 @@
 """The five grading steps and the district's check, walked by the right users through
 REST, and every wrong user, wrong step and skipped step refused with nothing saved."""
 
+import json
 import re
 
 import frappe
 import pytest
 
-from .conftest import Rest, make_user, role_users, uid
+from .conftest import Rest, make_user, role_users, uid, message
 from .test_status_survey import year
 
 APPLY = "/api/method/frappe.model.workflow.apply_workflow"
@@ -141,7 +142,7 @@ def test_wrong_users_and_skipped_steps_are_refused(line):
 	# a step left without its record
 	assert act(line.api["sec"], name, "Start Mass Review").status_code == 200
 	r = act(line.api["sec"], name, "Complete Mass Review")
-	assert r.status_code != 200 and "请先填写" in r.json().get("exception", "")
+	assert r.status_code != 200 and "请先填写" in message(r)
 	assert state(name) == ("Mass Preliminary Review", 0)
 	# creating a sheet directly in a later state
 	org2 = new_org(line)
@@ -157,11 +158,11 @@ def test_decisions_and_returns_need_reasons_and_stay_in_the_band(line):
 	unit, other_unit = line.api["unit"], line.api["other_unit"]
 	assert act(other_unit, name, "Report to District", decided_grade="Advanced", decided_stars=4).status_code != 200
 	r = act(unit, name, "Report to District", decided_grade="Advanced", decided_stars=3)
-	assert r.status_code != 200 and "4至5星级" in r.json().get("exception", "")
+	assert r.status_code != 200 and "4至5星级" in message(r)
 	r = act(unit, name, "Report to District", decided_grade="Ordinary", decided_stars=3, decision_reason="")
-	assert r.status_code != 200 and "须写明理由" in r.json().get("exception", "")
+	assert r.status_code != 200 and "须写明理由" in message(r)
 	r = act(unit, name, "Return")
-	assert r.status_code != 200 and "退回须写明理由" in r.json().get("exception", "")
+	assert r.status_code != 200 and "退回须写明理由" in message(r)
 	r = act(unit, name, "Return", return_reason="投票记录不清，请补充")
 	assert r.status_code == 200, r.text[-300:]
 	assert state(name) == ("Members and Masses Review", 0)
@@ -175,26 +176,125 @@ def test_decisions_and_returns_need_reasons_and_stay_in_the_band(line):
 	assert state(name) == ("Superior Decision", 0)
 
 
-def test_graded_sheet_changes_only_by_cancel_and_amend(line):
+def test_graded_sheet_changes_only_by_revoke_and_amend(line):
+	"""撤销定级 is a state of the workflow: District Admin only, with a reason; the organisation's
+	grade and stars go back to its remaining approved sheets; Frappe's own cancel is refused;
+	an amendment restarts at the beginning with the review's results cleared."""
 	org = new_org(line)
 	name = create_sheet(line, org)["name"]
 	walk_to_superior(line, name)
 	assert act(line.api["unit"], name, "Report to District", decided_grade="Advanced", decided_stars=4).status_code == 200
 	assert act(line.api["district"], name, "Approve").status_code == 200
+	frappe.db.rollback()
+	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == ("Advanced", 4)
 	r = line.api["district"].put(f"/api/resource/Assessment Sheet/{name}", {"satisfaction": 40})
 	assert r.status_code != 200  # submitted
-	assert line.api["unit"].post("/api/method/frappe.client.cancel", {"doctype": "Assessment Sheet", "name": name}).status_code != 200
-	r = line.api["district"].post("/api/method/frappe.client.cancel", {"doctype": "Assessment Sheet", "name": name})
-	assert r.status_code == 200, r.text[-300:]
-	frappe.db.rollback()
-	old = frappe.get_doc("Assessment Sheet", name)
+	for who in ("unit", "district"):  # Frappe's plain cancel, whoever asks
+		r = line.api[who].post("/api/method/frappe.client.cancel", {"doctype": "Assessment Sheet", "name": name})
+		assert r.status_code != 200 and state(name) == ("Graded", 1), (who, r.status_code)
+	assert "审核流程" in message(line.api["district"].post("/api/method/frappe.client.cancel",
+		{"doctype": "Assessment Sheet", "name": name}))
+	assert act(line.api["unit"], name, "Revoke Grading", cancel_reason="x").status_code != 200  # not the unit's
+	doc = line.api["district"].get(f"/api/resource/Assessment Sheet/{name}").json()["data"]
+	r = line.api["district"].post(APPLY, {"doc": doc, "action": "Revoke Grading"})
+	assert r.status_code != 200 and "撤销须写明理由" in message(r) and state(name) == ("Graded", 1)
+	r = line.api["district"].post(APPLY, {"doc": dict(doc, cancel_reason="评分依据有误，重新评定"), "action": "Revoke Grading"})
+	assert r.status_code == 200, r.text[-400:]
+	assert state(name) == ("Grading Revoked", 2)
+	sheet = frappe.get_doc("Assessment Sheet", name)
+	assert sheet.cancel_reason == "评分依据有误，重新评定"
+	assert (sheet.steps[-1].to_state, sheet.steps[-1].reason, sheet.steps[-1].user) == (
+		"Grading Revoked", "评分依据有误，重新评定", line.users["district"])
+	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == (None, 0)
+	# amend: what the desk's Amend button does, then the review restarts from the beginning
 	frappe.set_user(line.users["district"])
-	new = frappe.copy_doc(old)  # what the desk's Amend button does
-	new.docstatus, new.amended_from = 0, old.name
+	new = frappe.copy_doc(sheet)
+	new.docstatus, new.amended_from = 0, sheet.name
 	new.insert()
 	frappe.set_user("Administrator")
-	assert new.workflow_state == "Draft" and new.amended_from == name
-	assert frappe.db.get_value("Assessment Sheet", name, "docstatus") == 2
+	assert (new.workflow_state, new.amended_from, len(new.steps)) == ("Draft", name, 0)
+	assert not any(new.get(f) for f in ("decided_grade", "self_grade", "votes_for", "cancel_reason", "secretary_confirmed_by"))
+	assert [i.deduction for i in new.items] == [i.deduction for i in sheet.items]  # the scoring is kept
+	frappe.db.rollback()
+
+
+def test_no_step_is_skipped_by_changing_the_docstatus(line):
+	"""Every way of submitting outside a workflow action is refused for a sheet under review,
+	even for the District Admin: Frappe's submit, a PUT with docstatus (and with the final state),
+	the list's bulk Submit, an insert straight at docstatus 1 (Data Import's "submit after
+	import"); the sheet stays where it was, its log empty, the organisation's grade untouched."""
+	from .test_rates_report import graded
+
+	org = new_org(line)
+	graded(org.name, "Initial", "Ordinary", 2)  # an earlier approved result that must survive
+	frappe.db.set_value("Party Organization", org.name, {"current_grade": "Ordinary", "current_stars": 2})
+	frappe.db.commit()
+	name = create_sheet_year_end(org)
+	district = line.api["district"]
+	doc = district.get(f"/api/resource/Assessment Sheet/{name}").json()["data"]
+	attempts = {
+		"frappe.client.submit": district.post("/api/method/frappe.client.submit", {"doc": doc}),
+		"PUT docstatus": district.put(f"/api/resource/Assessment Sheet/{name}", {"docstatus": 1}),
+		"PUT docstatus and state": district.put(f"/api/resource/Assessment Sheet/{name}",
+			{"docstatus": 1, "workflow_state": "Confirmed", "decided_grade": "Advanced", "decided_stars": 5}),
+		"savedocs Submit": district.post("/api/method/frappe.desk.form.save.savedocs",
+			{"doc": json.dumps(dict(doc, docstatus=0)), "action": "Submit"}),
+		"bulk submit": district.post("/api/method/frappe.desk.doctype.bulk_update.bulk_update.submit_cancel_or_update_docs",
+			{"doctype": "Assessment Sheet", "action": "submit", "docnames": json.dumps([name])}),
+	}
+	for how, r in attempts.items():
+		assert state(name) == ("Draft", 0), (how, r.status_code, r.text[-300:])
+	assert "审核流程" in message(attempts["frappe.client.submit"])
+	frappe.db.rollback()
+	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == ("Ordinary", 2)
+	assert not frappe.get_doc("Assessment Sheet", name).steps
+	other = new_org(line)
+	r = district.post("/api/resource/Assessment Sheet", {"organization": other.name, "campaign_year": year(),
+		"phase": "Initial", "docstatus": 1, "workflow_state": "Graded", "decided_grade": "Advanced"})
+	assert r.status_code != 200
+	frappe.db.rollback()
+	assert not frappe.db.exists("Assessment Sheet", {"organization": other.name})
+
+
+def test_revoking_restores_the_previous_approved_grading(line):
+	"""An organisation graded in April and re-graded in December: revoking December's result
+	puts April's grade back, and every figure that counts it agrees."""
+	from .test_rates_report import graded
+
+	org = new_org(line)
+	graded(org.name, "Initial", "Ordinary", 2)
+	frappe.db.commit()
+	name = create_sheet_year_end(org)
+	frappe.set_user("Administrator")
+	sheet = frappe.get_doc("Assessment Sheet", name)
+	sheet.db_set({"decided_grade": "Advanced", "decided_stars": 5, "workflow_state": "District Review"})
+	frappe.db.commit()
+	assert act(line.api["district"], name, "Approve").status_code == 200
+	frappe.db.rollback()
+	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == ("Advanced", 5)
+	doc = line.api["district"].get(f"/api/resource/Assessment Sheet/{name}").json()["data"]
+	r = line.api["district"].post(APPLY, {"doc": dict(doc, cancel_reason="年底验收材料不实"), "action": "Revoke Grading"})
+	assert r.status_code == 200, r.text[-400:]
+	frappe.db.rollback()
+	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == ("Ordinary", 2)
+	# the ledger and the year-end statistics agree: April's result stays, December's is gone
+	from sanfenlei_app.annexes import execute_report
+	from sanfenlei_app.sanfenlei_app.report.classification_ledger.classification_ledger import execute as ledger
+
+	rows = [r for r in ledger({"reporting_unit": line.a.name})[1] if r.organization == org.name]
+	assert [(r.initial_grade, r.initial_stars, r.year_end_grade) for r in rows] == [("一般", 2, "")]
+	listed = execute_report("annex3", {"campaign_year": year(), "phase": "Year End", "reporting_unit": line.a.name})[1]
+	assert org.name not in {r.get("organization") for r in listed}
+
+
+def create_sheet_year_end(org):
+	from sanfenlei_app.grading import load_standard
+
+	sheet = frappe.get_doc({"doctype": "Assessment Sheet", "organization": org.name, "campaign_year": year(), "phase": "Year End"})
+	load_standard(sheet)
+	sheet.insert()
+	frappe.db.commit()
+	return sheet.name
 
 
 def test_only_the_secretary_signs(line):
@@ -211,7 +311,7 @@ def test_measures_at_most_150_characters(line):
 	org = new_org(line)
 	name = create_sheet(line, org)["name"]
 	r = line.api["sec"].put(f"/api/resource/Assessment Sheet/{name}", {"rectification_measures": "措" * 151})
-	assert r.status_code != 200 and "不超过150字" in r.json().get("exception", "")
+	assert r.status_code != 200 and "不超过150字" in message(r)
 	assert line.api["sec"].put(f"/api/resource/Assessment Sheet/{name}", {"rectification_measures": "措" * 150}).status_code == 200
 
 
@@ -263,7 +363,7 @@ def test_excellent_sites_over_30_percent_need_the_districts_exception(line):
 	frappe.db.commit()
 	# one excellent site of three is 33%: over 30%
 	r = act(unit, names[0], "Report to District", decided_grade="Advanced", decided_stars=0)
-	assert r.status_code != 200 and "超过30%" in r.json().get("exception", "")
+	assert r.status_code != 200 and "超过30%" in message(r)
 	r = act(unit, names[0], "Report to District", decided_grade="Ordinary", decided_stars=0, decision_reason="按比例控制")
 	assert r.status_code == 200, r.text[-300:]
 	cy = frappe.get_doc("Campaign Year", year())
@@ -336,7 +436,7 @@ def test_year_end_acceptance_path(line):
 	assert act(sec, name, "Start Mass Review").status_code != 200  # the April path is not for December
 	assert act(sec, name, "Start Self Check").status_code == 200
 	r = act(sec, name, "Submit Self Check")
-	assert r.status_code != 200 and "请先填写" in r.json().get("exception", "")
+	assert r.status_code != 200 and "请先填写" in message(r)
 	r = act(sec, name, "Submit Self Check", self_check_report="全年争创目标已完成", appraisal_meeting_date="2012-11-28",
 		self_check_grade="Advanced")
 	assert r.status_code == 200, r.text[-300:]

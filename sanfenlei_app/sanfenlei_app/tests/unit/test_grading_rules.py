@@ -155,3 +155,13 @@ def test_excellent_sites_over_30_percent_need_an_exception():
 	assert message and "超过30%" in message
 	assert rules.check_excellent_site_share(4, 10, exception=True) is None
 	assert rules.check_excellent_site_share(0, 0) is None
+
+
+def test_current_grading_is_the_latest_approved_result():
+	april = {"year": 2012, "phase": "Initial", "grade": "Ordinary", "stars": 2}
+	december = {"year": 2012, "phase": "Year End", "grade": "Advanced", "stars": 4}
+	next_april = {"year": 2013, "phase": "Initial", "grade": "Advanced", "stars": 5}
+	assert rules.current_grading([december, april]) is december  # December re-grades April
+	assert rules.current_grading([april, next_april, december]) is next_april
+	assert rules.current_grading([april]) is april  # December's result revoked: April's is back
+	assert rules.current_grading([]) is None  # nothing left: no current grade
