@@ -7,17 +7,27 @@ from frappe.commands import get_site, pass_context
 
 
 @click.command("sanfenlei-configure-site")
+@click.option("--time-zone", default="Asia/Shanghai", help="the site's time zone (the database's must match)")
+@click.option("--smtp-server", default=None, help="outgoing mail server; without it no mail account is set")
+@click.option("--smtp-port", default=25, type=int)
+@click.option("--smtp-login", default=None)
+@click.option("--smtp-password", default=None)
+@click.option("--mail-from", default=None, help="the sender address of the reminders")
 @pass_context
-def configure_site_command(context):
-	"""Set language zh, time zone Asia/Shanghai and finish the setup wizard."""
-	from sanfenlei_app.setup.install import configure_site
+def configure_site_command(context, time_zone, smtp_server, smtp_port, smtp_login, smtp_password, mail_from):
+	"""Language zh, the time zone, hardened System Settings, the setup wizard finished, and
+	the outgoing mail account when a server is given."""
+	from sanfenlei_app.setup.install import configure_outgoing_mail, configure_site
 
 	site = get_site(context)
 	frappe.init(site=site)
 	frappe.connect()
 	try:
-		configure_site()
-		click.echo(f"{site}: 语言 zh, 时区 Asia/Shanghai, 设置向导已完成")
+		configure_site(time_zone=time_zone)
+		click.echo(f"{site}: 语言 zh, 时区 {time_zone}, 安全设置（密码策略、登录失败锁定、会话过期、每日备份）, 设置向导已完成")
+		if smtp_server:
+			configure_outgoing_mail(smtp_server, smtp_port, mail_from, smtp_login, smtp_password)
+			click.echo(f"{site}: 发信服务器 {smtp_server}:{smtp_port}")
 	finally:
 		frappe.destroy()
 

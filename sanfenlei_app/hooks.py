@@ -46,7 +46,8 @@ doc_events = {
 		"before_submit": "sanfenlei_app.review.guard_docstatus",
 		"before_cancel": "sanfenlei_app.review.guard_docstatus",
 	},
-	"User": {"before_insert": "sanfenlei_app.importing.skip_welcome_mail_without_outbox"},
+	"User": {"before_insert": ["sanfenlei_app.importing.skip_welcome_mail_without_outbox",
+		"sanfenlei_app.importing.in_site_time_zone"]},
 	# the grading rules of the notice (sanfenlei_app/rules.py) applied to each sheet
 	"Assessment Sheet": {
 		"validate": ["sanfenlei_app.grading.grade_sheet_doc", "sanfenlei_app.permissions.check_saved_in_scope",
@@ -72,11 +73,16 @@ override_whitelisted_methods = {
 	"frappe.model.workflow.apply_workflow": "sanfenlei_app.review.apply_workflow",
 }
 
+# Frappe's own fixtures (sanfenlei_app/fixtures/, synced on install and migrate): who may use
+# Data Import (the District Admin imports its organisations and users in the desk)
+fixtures = [{"dt": "Custom DocPerm", "filters": [["name", "like", "sanfenlei-%"]]}]
+
 # the notes of 附件7/8 come from the rules module into their print formats
 jinja = {"methods": ["sanfenlei_app.rules.commitment_note"]}
 
 scheduler_events = {
 	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets"],
+	"daily_long": ["sanfenlei_app.backups.daily_backup"],
 }
 
 # Desk helpers (the 附件3–6 reports' filters and Excel buttons)

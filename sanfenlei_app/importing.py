@@ -106,3 +106,11 @@ def skip_welcome_mail_without_outbox(user, method=None):
 		"Email Account", {"enable_outgoing": 1, "default_outgoing": 1}
 	):
 		user.send_welcome_email = 0
+
+
+def in_site_time_zone(user, method=None):
+	"""A new user sees times in the site's time zone (System Settings), not one copied from
+	whoever created the account."""
+	from frappe.utils import get_system_timezone
+
+	user.time_zone = get_system_timezone()

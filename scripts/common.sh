@@ -9,7 +9,10 @@ TEST_SITE=${TEST_SITE:-test-sanfenlei.localhost}
 DB_PORT=${DB_PORT:-3306}
 DB_ROOT_PASSWORD=${DB_ROOT_PASSWORD:-sanfenlei-root}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-admin}
-WEB_PORT=${WEB_PORT:-8000}
+WEB_PORT=${WEB_PORT:-8000}             # nginx: the only door to the application
+LISTEN_ADDRESS=${LISTEN_ADDRESS:-127.0.0.1}   # nginx's address; a real deployment sets the server's own
+APP_PORT=${APP_PORT:-8001}             # gunicorn behind nginx, always on 127.0.0.1
+TIME_ZONE=${TIME_ZONE:-Asia/Shanghai}  # the site's time zone, and so the database's
 PYTHON_BIN=${PYTHON_BIN:-python3.11}
 
 say() { printf '\033[1;34m[sanfenlei]\033[0m %s\n' "$*"; }
@@ -43,13 +46,26 @@ BENCH_DIR=${BENCH_DIR:-$BENCH_HOME/frappe-bench}
 MYSQL_DIR="$BENCH_DIR/config/mariadb"
 MYSQL_SOCK="$MYSQL_DIR/mysqld.sock"
 
-# --- services (MariaDB and Redis started directly, bound to 127.0.0.1) ----------------
+# --- services: every process under supervisor ---------------------------------------------
+# Frappe's own `bench setup supervisor` configuration (web, workers, scheduler, realtime, Redis)
+# plus MariaDB and nginx, all run by Debian's supervisor, which restarts whatever stops.
+# Nothing listens beyond 127.0.0.1 except nginx on $LISTEN_ADDRESS:$WEB_PORT; the realtime
+# server listens on a Unix socket that nginx proxies at /socket.io.
+
+SUPERVISOR_CONF=/etc/supervisor/supervisord.conf
+BENCH_NAME=$(basename "$BENCH_DIR")     # bench names its supervisor programs after its folder
+WEB_URL="http://$([ "$LISTEN_ADDRESS" = 0.0.0.0 ] && echo 127.0.0.1 || echo "$LISTEN_ADDRESS"):$WEB_PORT"
+SOCKETIO_SOCK="$BENCH_DIR/config/socketio.sock"
+NGINX_CONF="$BENCH_DIR/config/sanfenlei-nginx.conf"
 
 # True when the server answers and the root password is the one we set.
 mariadb_running() { as_bench "mariadb --socket='$MYSQL_SOCK' -uroot -p'$DB_ROOT_PASSWORD' -e 'select 1'" >/dev/null 2>&1; }
 mariadb_alive() { as_bench "mariadb-admin --socket='$MYSQL_SOCK' ping" >/dev/null 2>&1; }
 
-start_mariadb() {
+# "+08:00" for Asia/Shanghai: MariaDB's clock in the site's time zone (China keeps no summer time).
+tz_offset() { python3 -c "import datetime, zoneinfo; o = datetime.datetime.now(zoneinfo.ZoneInfo('$TIME_ZONE')).strftime('%z'); print(o[:3] + ':' + o[3:])"; }
+
+write_mariadb_conf() {
   mkdir -p "$MYSQL_DIR"
   if [ ! -f "$MYSQL_DIR/my.cnf" ]; then
     cat > "$MYSQL_DIR/my.cnf" <<CNF
@@ -77,20 +93,231 @@ default-character-set=utf8mb4
 default-character-set=utf8mb4
 CNF
   fi
+  local tz; tz=$(tz_offset)
+  if ! grep -q "^default-time-zone='$tz'" "$MYSQL_DIR/my.cnf"; then
+    sed -i '/^default-time-zone=/d' "$MYSQL_DIR/my.cnf"
+    sed -i "/^\[mysqld\]/a default-time-zone='$tz'" "$MYSQL_DIR/my.cnf"
+    MARIADB_CONF_CHANGED=1
+  fi
   chown -R "$BENCH_USER" "$MYSQL_DIR" 2>/dev/null || true
   if [ ! -d "$MYSQL_DIR/data/mysql" ]; then
     say "初始化 MariaDB 数据目录 (initialising MariaDB data in $MYSQL_DIR/data)"
     as_bench "mariadb-install-db --defaults-file='$MYSQL_DIR/my.cnf' --auth-root-authentication-method=normal >'$MYSQL_DIR/install.log' 2>&1" \
       || die "mariadb-install-db failed, see $MYSQL_DIR/install.log"
   fi
-  if ! mariadb_alive; then
-    say "启动 MariaDB (starting mariadbd on 127.0.0.1:$DB_PORT)"
-    as_bench "setsid nohup mariadbd --defaults-file='$MYSQL_DIR/my.cnf' </dev/null >>'$MYSQL_DIR/mysqld.out' 2>&1 &"
-    for _ in $(seq 1 60); do
-      mariadb_alive && break
-      sleep 1
-    done
+}
+
+# Debian's own MariaDB and nginx services would take the ports ours use: stopped and disabled.
+quiet_debian_services() {
+  local svc
+  for svc in mariadb nginx; do
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
+      say "停用 Debian 自带的 $svc 服务 (stopping and disabling Debian's own $svc service: ours runs under supervisor)"
+      systemctl stop "$svc" && systemctl disable --quiet "$svc" || true
+    elif [ -x "/etc/init.d/$svc" ] && "/etc/init.d/$svc" status >/dev/null 2>&1; then
+      say "停止 Debian 自带的 $svc 服务 (stopping Debian's own $svc service: ours runs under supervisor)"
+      "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
+    fi
+  done
+}
+
+write_services_conf() {
+  cat > "$BENCH_DIR/config/sanfenlei-services.conf" <<CONF
+; MariaDB and nginx for the bench (scripts/common.sh); Frappe's processes are in supervisor.conf.
+[program:sanfenlei-mariadb]
+command=/usr/sbin/mariadbd --defaults-file=$MYSQL_DIR/my.cnf
+user=$BENCH_USER
+priority=1
+autostart=true
+autorestart=true
+stopwaitsecs=120
+stdout_logfile=$BENCH_DIR/logs/mariadb.log
+redirect_stderr=true
+
+[program:sanfenlei-nginx]
+command=/usr/sbin/nginx -c $NGINX_CONF -g 'daemon off;'
+priority=5
+autostart=true
+autorestart=true
+stdout_logfile=$BENCH_DIR/logs/nginx.log
+redirect_stderr=true
+CONF
+}
+
+# Frappe's supervisor configuration, with two changes: the app's WSGI entry (a request body that is
+# not JSON answered 400 in Chinese, see sanfenlei_app/wsgi.py) and the realtime server on a Unix socket.
+write_frappe_supervisor_conf() {
+  bench_cmd "setup supervisor --yes --user $BENCH_USER --skip-redis" >/dev/null 2>&1 \
+    || bench_cmd "setup supervisor --yes --user $BENCH_USER" >/dev/null \
+    || die "bench setup supervisor failed"
+  local conf="$BENCH_DIR/config/supervisor.conf"
+  sed -i 's#frappe\.app:application#sanfenlei_app.wsgi:production#' "$conf"
+  sed -i 's#^command=\(.*\) -b 127\.0\.0\.1:[0-9]* #command=\1 -b 127.0.0.1:'"$APP_PORT"' #' "$conf"
+  python3 - "$conf" "$SOCKETIO_SOCK" <<'PY'
+import re, sys
+path, sock = sys.argv[1], sys.argv[2]
+text = open(path).read()
+text = re.sub(r"(\[program:[^\]]*node-socketio\]\n)(?:environment=.*\n)?", r"\1environment=FRAPPE_SOCKETIO_UDS=" + sock + "\n", text)
+open(path, "w").write(text)
+PY
+  if ! grep -q "redis-cache" "$conf"; then
+    # an older bench without --skip-redis support wrote no Redis programs: add Frappe's own commands
+    cat >> "$conf" <<CONF
+
+[program:$BENCH_NAME-redis-cache]
+command=$(command -v redis-server) $BENCH_DIR/config/redis_cache.conf
+user=$BENCH_USER
+priority=1
+autorestart=true
+directory=$BENCH_DIR/sites
+stdout_logfile=$BENCH_DIR/logs/redis-cache.log
+redirect_stderr=true
+
+[program:$BENCH_NAME-redis-queue]
+command=$(command -v redis-server) $BENCH_DIR/config/redis_queue.conf
+user=$BENCH_USER
+priority=1
+autorestart=true
+directory=$BENCH_DIR/sites
+stdout_logfile=$BENCH_DIR/logs/redis-queue.log
+redirect_stderr=true
+CONF
   fi
+}
+
+# nginx in front, as Frappe's `bench setup nginx` lays it out (assets and public files from disk,
+# private files by X-Accel-Redirect, /socket.io to the realtime server, the rest to gunicorn), on
+# $LISTEN_ADDRESS:$WEB_PORT.  The site is the X-Frappe-Site-Name header, or the host name, or the
+# bench's default site; the sites are listed again whenever one is created.
+write_nginx_conf() {
+  local default_site sites_map="" d
+  default_site=$(python3 -c "import json; print(json.load(open('$BENCH_DIR/sites/common_site_config.json')).get('default_site') or '$SITE')")
+  for d in "$BENCH_DIR"/sites/*/site_config.json; do
+    [ -f "$d" ] || continue
+    d=$(basename "$(dirname "$d")")
+    sites_map="$sites_map    $d $d;"$'\n'
+  done
+  mkdir -p "$BENCH_DIR/config/nginx-temp" "$BENCH_DIR/logs"
+  chown "$BENCH_USER" "$BENCH_DIR/config/nginx-temp"
+  cat > "$NGINX_CONF" <<NGINX
+# nginx for the bench (scripts/common.sh write_nginx_conf); run by supervisor (sanfenlei-services.conf).
+user $BENCH_USER;
+worker_processes 2;
+pid $BENCH_DIR/config/pids/nginx.pid;
+error_log $BENCH_DIR/logs/nginx-error.log warn;
+events { worker_connections 1024; }
+
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log $BENCH_DIR/logs/nginx-access.log;
+  client_body_temp_path $BENCH_DIR/config/nginx-temp/body;
+  proxy_temp_path $BENCH_DIR/config/nginx-temp/proxy;
+  fastcgi_temp_path $BENCH_DIR/config/nginx-temp/fastcgi;
+  uwsgi_temp_path $BENCH_DIR/config/nginx-temp/uwsgi;
+  scgi_temp_path $BENCH_DIR/config/nginx-temp/scgi;
+  sendfile on;
+  keepalive_timeout 65;
+  server_tokens off;
+  client_max_body_size 50m;
+  gzip on;
+  gzip_types text/css application/javascript application/json image/svg+xml text/plain;
+
+  upstream frappe-server { server 127.0.0.1:$APP_PORT fail_timeout=0; }
+  upstream socketio-server { server unix:$SOCKETIO_SOCK fail_timeout=0; }
+
+  map \$host \$frappe_site_by_host {
+    default $default_site;
+$sites_map  }
+  map \$http_x_frappe_site_name \$frappe_site {
+    "" \$frappe_site_by_host;
+    default \$http_x_frappe_site_name;
+  }
+
+  server {
+    listen $LISTEN_ADDRESS:$WEB_PORT default_server;
+    server_name _;
+    root $BENCH_DIR/sites;
+
+    proxy_buffer_size 128k;
+    proxy_buffers 4 256k;
+    proxy_busy_buffers_size 256k;
+    add_header X-Frame-Options "SAMEORIGIN";
+    add_header X-Content-Type-Options nosniff;
+    add_header Referrer-Policy "same-origin, strict-origin-when-cross-origin";
+
+    location /assets {
+      try_files \$uri =404;
+      add_header Cache-Control "max-age=31536000";
+    }
+
+    location ~ ^/protected/(.*) {
+      internal;
+      try_files /\$frappe_site/\$1 =404;
+    }
+
+    location /socket.io {
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection "upgrade";
+      proxy_set_header X-Frappe-Site-Name \$frappe_site;
+      proxy_set_header Origin \$scheme://\$http_host;
+      proxy_set_header Host \$host;
+      proxy_pass http://socketio-server;
+    }
+
+    location / {
+      rewrite ^(.+)/\$ \$1 permanent;
+      rewrite ^(.+)/index\.html\$ \$1 permanent;
+      rewrite ^(.+)\.html\$ \$1 permanent;
+      location ~* ^/files/.*\.(htm|html|svg|xml) {
+        add_header Content-disposition "attachment";
+        try_files /\$frappe_site/public/\$uri @webserver;
+      }
+      try_files /\$frappe_site/public/\$uri @webserver;
+    }
+
+    location @webserver {
+      proxy_http_version 1.1;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Frappe-Site-Name \$frappe_site;
+      proxy_set_header Host \$host;
+      proxy_set_header X-Use-X-Accel-Redirect True;
+      proxy_read_timeout 120;
+      proxy_redirect off;
+      proxy_pass http://frappe-server;
+    }
+  }
+}
+NGINX
+  /usr/sbin/nginx -t -c "$NGINX_CONF" >/dev/null 2>&1 || { /usr/sbin/nginx -t -c "$NGINX_CONF"; die "nginx configuration invalid"; }
+}
+
+supervisord_running() { supervisorctl -c "$SUPERVISOR_CONF" status >/dev/null 2>&1 || [ $? = 3 ]; }
+
+# Write every configuration, start supervisor (or have it re-read), wait for MariaDB and Redis.
+start_services() {
+  is_root || die "the services are run by supervisor: run this as root (or with sudo)"
+  mkdir -p "$BENCH_DIR/logs" "$BENCH_DIR/config/pids"; chown "$BENCH_USER" "$BENCH_DIR/logs" "$BENCH_DIR/config/pids"
+  quiet_debian_services
+  write_mariadb_conf
+  write_services_conf
+  write_frappe_supervisor_conf
+  write_nginx_conf
+  ln -sf "$BENCH_DIR/config/supervisor.conf" /etc/supervisor/conf.d/frappe-bench.conf
+  ln -sf "$BENCH_DIR/config/sanfenlei-services.conf" /etc/supervisor/conf.d/sanfenlei-services.conf
+  if supervisord_running; then
+    supervisorctl -c "$SUPERVISOR_CONF" update >/dev/null
+  else
+    say "启动 supervisor (starting supervisord: MariaDB, Redis, web, workers, scheduler, realtime, nginx)"
+    setsid supervisord -c "$SUPERVISOR_CONF" </dev/null >/dev/null 2>&1
+    for _ in $(seq 1 30); do supervisord_running && break; sleep 0.5; done
+  fi
+  supervisorctl -c "$SUPERVISOR_CONF" start sanfenlei-mariadb >/dev/null 2>&1 || true
+  [ -n "${MARIADB_CONF_CHANGED:-}" ] && supervisorctl -c "$SUPERVISOR_CONF" restart sanfenlei-mariadb >/dev/null 2>&1
+  for _ in $(seq 1 90); do mariadb_alive && break; sleep 1; done
+  mariadb_alive || die "MariaDB did not start; see $MYSQL_DIR/mysqld.err"
   if ! mariadb_running; then
     # A fresh data directory: root has no password yet.
     as_bench "mariadb --socket='$MYSQL_SOCK' -uroot <<SQL
@@ -100,24 +327,29 @@ GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;
 FLUSH PRIVILEGES;
 SQL" || true
   fi
-  mariadb_running || die "MariaDB did not start; see $MYSQL_DIR/mysqld.err"
-}
-
-start_redis() {
+  mariadb_running || die "MariaDB did not accept the root password; see $MYSQL_DIR/mysqld.err"
   local conf port
   for conf in redis_cache redis_queue; do
-    [ -f "$BENCH_DIR/config/$conf.conf" ] || continue
     port=$(awk '$1=="port"{print $2}' "$BENCH_DIR/config/$conf.conf")
-    if ! redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then
-      say "启动 Redis (starting $conf on 127.0.0.1:$port)"
-      as_bench "cd '$BENCH_DIR/config' && redis-server '$BENCH_DIR/config/$conf.conf' --bind 127.0.0.1 --daemonize yes </dev/null >/dev/null 2>&1 --pidfile '$BENCH_DIR/config/pids/$conf.pid' --logfile '$BENCH_DIR/logs/$conf.log'"
-    fi
-    for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break; sleep 0.5; done
-    redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 || die "Redis ($conf) did not start"
+    for _ in $(seq 1 40); do redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break; sleep 0.5; done
+    redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 || die "Redis ($conf) did not start; see $BENCH_DIR/logs"
   done
 }
+start_mariadb() { start_services; }
 
-start_services() { start_mariadb; start_redis; }
+# Restart the application's processes (web, workers, scheduler, realtime) and reload nginx.
+restart_app() {
+  write_nginx_conf
+  supervisorctl -c "$SUPERVISOR_CONF" restart "$BENCH_NAME-web:*" "$BENCH_NAME-workers:*" >/dev/null
+  supervisorctl -c "$SUPERVISOR_CONF" signal HUP sanfenlei-nginx >/dev/null 2>&1 || supervisorctl -c "$SUPERVISOR_CONF" restart sanfenlei-nginx >/dev/null
+  local code
+  for _ in $(seq 1 90); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$WEB_URL/login" || true)
+    [ "$code" = 200 ] && { say "网站已启动 $WEB_URL (HTTP $code)"; return 0; }
+    sleep 1
+  done
+  die "the site did not answer on $LISTEN_ADDRESS:$WEB_PORT; see $BENCH_DIR/logs/web.error.log and nginx-error.log"
+}
 
 # --- the app's code inside the bench ----------------------------------------------------
 
@@ -136,7 +368,8 @@ sync_app() {
   fi
   if ! as_bench "cd / && '$BENCH_DIR/env/bin/python' -c 'import sanfenlei_app'" >/dev/null 2>&1; then
     say "安装应用到 bench (pip install -e apps/sanfenlei_app)"
-    as_bench "cd '$BENCH_DIR' && ./env/bin/pip install -q -e apps/sanfenlei_app" || die "pip install of the app failed"
+    as_bench "cd '$BENCH_DIR' && ./env/bin/pip install -q -e apps/sanfenlei_app >'$BENCH_DIR/logs/pip-sanfenlei_app.log' 2>&1" \
+      || { tail -20 "$BENCH_DIR/logs/pip-sanfenlei_app.log"; die "pip install of the app failed (log: $BENCH_DIR/logs/pip-sanfenlei_app.log)"; }
   fi
   local apps="$BENCH_DIR/sites/apps.txt"
   if ! grep -qx sanfenlei_app "$apps"; then

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # 三分类三升级 (sanfenlei_app): one-command set-up on Debian 12.
 #
-#   sudo bash scripts/setup.sh
+#   bash scripts/setup.sh          (as root; or `sudo bash scripts/setup.sh`)
 #
 # Installs what is missing, builds a Frappe v15 bench as a non-root user (user `frappe`,
-# bench at /home/frappe/frappe-bench unless BENCH_DIR says otherwise), starts MariaDB and
-# Redis on 127.0.0.1 with data under the bench, installs this checkout, creates the site
-# sanfenlei.localhost (language zh, Asia/Shanghai), loads the demo district and starts the
-# web server on 127.0.0.1.  Safe to run again: a second run reuses what exists.
+# bench at /home/frappe/frappe-bench unless BENCH_DIR says otherwise), runs every process
+# under supervisor (MariaDB, Redis, gunicorn, workers, scheduler, realtime, nginx; see
+# scripts/common.sh), installs this checkout, creates the site sanfenlei.localhost (language
+# zh, Asia/Shanghai, hardened System Settings, scheduler on), loads the demo district and
+# serves it through nginx on 127.0.0.1:8000.  Safe to run again: a second run reuses what exists.
 #
 # Environment: BENCH_DIR, FRAPPE_PATH (local frappe checkout passed to
 # `bench init --frappe-path`), FRAPPE_BRANCH, SITE, ADMIN_PASSWORD, DB_ROOT_PASSWORD,
-# WEB_PORT, NO_DEMO=1 (skip demo data), NO_SERVE=1 (do not start the server).
+# WEB_PORT, LISTEN_ADDRESS (nginx's address, default 127.0.0.1), APP_PORT, TIME_ZONE,
+# SMTP_SERVER / SMTP_PORT / SMTP_LOGIN / SMTP_PASSWORD / MAIL_FROM (outgoing e-mail),
+# NO_DEMO=1 (skip demo data), NO_SERVE=1 (do not start the application's processes).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 START=$(date +%s)
@@ -20,9 +23,9 @@ SUDO=""
 is_root || SUDO="sudo"
 
 # 1. System packages -------------------------------------------------------------------
-PKGS=(git curl rsync sudo mariadb-server mariadb-client redis-server python3.11 python3.11-venv
+PKGS=(git curl rsync mariadb-server mariadb-client redis-server python3.11 python3.11-venv
       python3.11-dev python3-pip build-essential pkg-config libffi-dev libssl-dev libmariadb-dev
-      wkhtmltopdf xfonts-75dpi xfonts-base fonts-noto-cjk cron chromium poppler-utils)
+      wkhtmltopdf xfonts-75dpi xfonts-base fonts-noto-cjk cron chromium poppler-utils supervisor nginx)
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 node_major=$( (node --version 2>/dev/null || echo v0) | sed 's/^v\([0-9]*\).*/\1/')
@@ -32,6 +35,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+is_root || exec sudo -E env "PATH=$PATH" BENCH_USER="$BENCH_USER" BENCH_DIR="$BENCH_DIR" bash "$0" "$@"  # the services need root from here on
 command -v yarn >/dev/null 2>&1 || { say "安装 yarn (npm install -g yarn)"; $SUDO npm install -g -s yarn; }
 
 # 2. The bench user ----------------------------------------------------------------------
@@ -65,13 +69,17 @@ fi
 # Frappe v15 still imports pkg_resources.
 as_bench "'$BENCH_DIR/env/bin/python' -c 'import setuptools, sys; sys.exit(int(setuptools.__version__.split(\".\")[0]) >= 81)'" \
   || as_bench "'$BENCH_DIR/env/bin/pip' install -q 'setuptools<81'"
-as_bench "'$BENCH_DIR/env/bin/python' -c 'import pytest'" >/dev/null 2>&1 \
-  || as_bench "'$BENCH_DIR/env/bin/pip' install -q 'pytest>=8' 'playwright>=1.40'"
+# the test command's tools: pytest, Playwright (driving Debian's Chromium), freezegun (Frappe's own
+# clock control in tests), aiosmtpd (the small SMTP server that catches the reminders' e-mail)
+as_bench "'$BENCH_DIR/env/bin/python' -c 'import pytest, playwright, freezegun, aiosmtpd'" >/dev/null 2>&1 \
+  || as_bench "'$BENCH_DIR/env/bin/pip' install -q 'pytest>=8' 'playwright>=1.40' 'freezegun~=1.2.2' 'aiosmtpd>=1.4'"
 
 # 5. Services ----------------------------------------------------------------------------
-start_services
 bench_cmd "set-config -g db_host 127.0.0.1" >/dev/null
 bench_cmd "set-config -g db_port $DB_PORT" >/dev/null
+bench_cmd "set-config -g -p webserver_port $APP_PORT" >/dev/null   # gunicorn, behind nginx
+bench_cmd "set-config -g -p live_reload false" >/dev/null
+start_services
 
 # 6. The app -----------------------------------------------------------------------------
 sync_app
@@ -89,8 +97,10 @@ else
   bench_cmd "use '$SITE'" >/dev/null
 fi
 bench_cmd "--site '$SITE' sanfenlei-configure-site"
+bench_cmd "--site '$SITE' enable-scheduler" >/dev/null
+bench_cmd "--site '$SITE' set-maintenance-mode off" >/dev/null
 # Links in e-mails and the PDF renderer (wkhtmltopdf fetches the print CSS) use this address.
-bench_cmd "--site '$SITE' set-config host_name 'http://127.0.0.1:$WEB_PORT'" >/dev/null
+bench_cmd "--site '$SITE' set-config host_name '$WEB_URL'" >/dev/null
 # A district creates its secretaries' accounts by the hundred; Frappe's sign-up throttle
 # (60 new users an hour) is meant for public sign-ups.
 bench_cmd "--site '$SITE' set-config -p throttle_user_limit 100000" >/dev/null
@@ -103,14 +113,14 @@ fi
 
 # 9. Web server --------------------------------------------------------------------------
 if [ -z "${NO_SERVE:-}" ]; then
-  bash "$REPO_DIR/scripts/serve.sh" restart
+  restart_app
 fi
 
 say "完成 (done in $(( $(date +%s) - START )) s)"
 if [ -z "${NO_SERVE:-}" ]; then
   cat <<MSG
 
-  三分类三升级 已启动:  http://127.0.0.1:$WEB_PORT/login   (site $SITE)
+  三分类三升级 已启动:  $WEB_URL/login   (site $SITE; scripts/serve.sh status|stop|restart)
   Administrator / $ADMIN_PASSWORD ; demo users: see README.md (password Demo@2012)
 MSG
 fi

@@ -67,18 +67,28 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
     else
       bench_cmd "--site '$TEST_SITE' migrate" >/dev/null 2>&1 || echo "bench migrate $TEST_SITE failed"
     fi
-    bench_cmd "--site '$TEST_SITE' sanfenlei-configure-site" >/dev/null
-    bench_cmd "--site '$TEST_SITE' set-config host_name 'http://127.0.0.1:$WEB_PORT'" >/dev/null
-    bench_cmd "--site '$TEST_SITE' set-config -p throttle_user_limit 100000" >/dev/null
-    [ -d "$BENCH_DIR/sites/assets/sanfenlei_app" ] || bench_cmd "build --app sanfenlei_app" >/dev/null
-    # The web server (for REST and browser tests) serves every site of the bench; it is
-    # restarted so that no worker keeps the configuration of a dropped test site.
-    bash "$REPO_DIR/scripts/serve.sh" restart || level_result "web server" 1
-    bench_cmd "--site '$TEST_SITE' clear-cache" >/dev/null 2>&1
     mkdir -p "$ARTIFACTS"; chmod 777 "$ARTIFACTS"
+    # A small local SMTP server (aiosmtpd) catches the e-mail the site sends; the tests count it.
+    MAILBOX="$ARTIFACTS/mailbox"; SMTP_PORT=${TEST_SMTP_PORT:-2525}
+    pkill -f "aiosmtpd -n -l 127.0.0.1:$SMTP_PORT" 2>/dev/null || true
+    rm -rf "$MAILBOX"; mkdir -p "$MAILBOX"; chown "$BENCH_USER" "$MAILBOX"
+    as_bench "setsid nohup '$BENCH_DIR/env/bin/python' -m aiosmtpd -n -l 127.0.0.1:$SMTP_PORT -c aiosmtpd.handlers.Mailbox '$MAILBOX' </dev/null >'$ARTIFACTS/smtp.log' 2>&1 &"
+    for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/$SMTP_PORT) 2>/dev/null && break; sleep 0.5; done
+    bench_cmd "--site '$TEST_SITE' sanfenlei-configure-site --smtp-server 127.0.0.1 --smtp-port $SMTP_PORT" >/dev/null
+    bench_cmd "--site '$TEST_SITE' set-config host_name '$WEB_URL'" >/dev/null
+    bench_cmd "--site '$TEST_SITE' set-config -p throttle_user_limit 100000" >/dev/null
+    # the real scheduler runs the test site's events, Frappe's "all" events (the mail queue) every minute
+    bench_cmd "--site '$TEST_SITE' set-config -p scheduler_interval 60" >/dev/null
+    bench_cmd "--site '$TEST_SITE' enable-scheduler" >/dev/null
+    [ -d "$BENCH_DIR/sites/assets/sanfenlei_app" ] || bench_cmd "build --app sanfenlei_app" >/dev/null
+    # Every process serves every site of the bench; they are restarted so that none keeps the
+    # configuration of a dropped test site, and nginx learns the new site's name.
+    restart_app || level_result "web server" 1
+    bench_cmd "--site '$TEST_SITE' clear-cache" >/dev/null 2>&1
     run_pytest() { # dir
-      as_bench "cd '$BENCH_DIR/sites' && SANFENLEI_TEST_SITE='$TEST_SITE' SANFENLEI_WEB='http://127.0.0.1:$WEB_PORT' \
-        SANFENLEI_ARTIFACTS='$ARTIFACTS' ../env/bin/python -m pytest -p no:cacheprovider -q ${PYTEST_K:+-k '$PYTEST_K'} \
+      as_bench "cd '$BENCH_DIR/sites' && SANFENLEI_TEST_SITE='$TEST_SITE' SANFENLEI_WEB='$WEB_URL' \
+        SANFENLEI_ARTIFACTS='$ARTIFACTS' SANFENLEI_MAILBOX='$MAILBOX' SANFENLEI_BENCH='$BENCH_DIR' \
+        ../env/bin/python -m pytest -p no:cacheprovider -q ${PYTEST_K:+-k '$PYTEST_K'} \
         ../apps/sanfenlei_app/$MODULE/$1"
     }
     if [ -z "$ONLY" ] || [ "$ONLY" = integration ]; then
@@ -106,6 +116,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
   fi
 fi
 
+pkill -f "aiosmtpd -n -l 127.0.0.1:${SMTP_PORT:-2525}" 2>/dev/null || true
 echo
 say "== 结果 (results, $(( $(date +%s) - START )) s) =="
 for r in "${results[@]}"; do echo "  $r"; done

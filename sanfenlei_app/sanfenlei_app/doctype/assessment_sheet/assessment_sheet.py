@@ -120,9 +120,14 @@ def is_overdue(workflow_state, due_date, docstatus=0, today=None):
 
 
 def mark_overdue_sheets():
-	"""Daily: flag sheets past their deadline that have not reached the district (one UPDATE)."""
+	"""Daily: flag sheets past their deadline that have not reached the district (one UPDATE).
+	"Today" is the site's date (System Settings time zone), the same date a save uses
+	(is_overdue), never the database server's clock."""
+	from frappe.utils import nowdate
+
 	frappe.db.sql(
 		"""update `tabAssessment Sheet` set is_overdue = (
-			docstatus = 0 and due_date is not null and due_date < curdate()
-			and ifnull(workflow_state, '') not in ('District Review', 'Graded', 'Confirmed'))"""
+			docstatus = 0 and due_date is not null and due_date < %(today)s
+			and ifnull(workflow_state, '') not in ('District Review', 'Graded', 'Confirmed'))""",
+		{"today": nowdate()},
 	)

@@ -1,0 +1,199 @@
+"""The always-on service (issue 15): the real scheduler's events, the reminders as notification
+and e-mail, the site's clock in the database and in the jobs, processes restarted by supervisor,
+and nothing listening beyond the loopback address.
+
+The test command runs these against the bench's processes as scripts/common.sh sets them up
+(supervisor, nginx, the scheduler enabled for the test site) and a small local SMTP server
+(aiosmtpd) that keeps what arrives in $SANFENLEI_MAILBOX.
+"""
+
+import mailbox
+import os
+import socket
+import subprocess
+import time
+from email.header import decode_header, make_header
+
+import frappe
+import psutil
+import pytest
+from frappe.utils import add_days, nowdate
+
+from .conftest import SITE, make_user, uid
+from .test_status_survey import year
+
+BENCH = os.environ.get("SANFENLEI_BENCH", os.path.dirname(os.getcwd()))
+MAILBOX = os.environ.get("SANFENLEI_MAILBOX")
+
+
+def bench(*args, timeout=120):
+	"""A bench command on the test site, as `bench --site SITE ...` runs it."""
+	return subprocess.run([f"{BENCH}/env/bin/python", "-m", "frappe.utils.bench_helper", "frappe", "--site", SITE, *args],
+		cwd=f"{BENCH}/sites", capture_output=True, text=True, timeout=timeout)
+
+
+def wait_for(check, seconds, every=2):
+	deadline = time.monotonic() + seconds
+	while time.monotonic() < deadline:
+		frappe.db.rollback()
+		found = check()
+		if found:
+			return found
+		time.sleep(every)
+	return check()
+
+
+def mails_about(text):
+	if not MAILBOX or not os.path.isdir(MAILBOX):
+		return []
+	out = []
+	for message in mailbox.Maildir(MAILBOX, create=False):
+		subject = str(make_header(decode_header(message.get("Subject", ""))))
+		body = message.get_payload(decode=True) if not message.is_multipart() else b"".join(
+			p.get_payload(decode=True) or b"" for p in message.walk() if not p.is_multipart())
+		if text in subject or text in (body or b"").decode("utf-8", "replace"):
+			out.append((message.get("To"), subject))
+	return out
+
+
+@pytest.fixture(scope="module")
+def sheet_due_in_three_days():
+	from .conftest import Tree
+
+	frappe.set_user("Administrator")
+	t = Tree()
+	street = t.street(t.district(), "提醒街道")
+	secretary = make_user(f"remind-{uid()}@test.local", ["Organization Secretary"])
+	org = t.org("提醒社区", "Grassroots", street.name, domain="Community", secretary_user=secretary)
+	year()
+	sheet = frappe.get_doc({"doctype": "Assessment Sheet", "organization": org.name, "campaign_year": year(),
+		"phase": "Initial"}).insert()
+	sheet.db_set({"due_date": add_days(nowdate(), 3), "is_overdue": 0})
+	frappe.db.commit()
+	assert sheet.current_owner_email == secretary  # the secretary acts in 草稿
+	return frappe._dict(sheet=sheet.name, secretary=secretary)
+
+
+def test_reminder_from_the_real_schedulers_daily_event(sheet_due_in_three_days):
+	"""The daily event enqueued the way Frappe's scheduler enqueues it (its workers run the
+	jobs): the secretary gets the system notification, and the e-mail reaches the SMTP server
+	when the real scheduler's own "all" event flushes the mail queue."""
+	s = sheet_due_in_three_days
+	assert frappe.db.get_single_value("System Settings", "enable_scheduler"), "the scheduler is off on the test site"
+	r = bench("trigger-scheduler-event", "daily")
+	assert r.returncode == 0, r.stderr[-500:]
+	logged = wait_for(lambda: frappe.db.exists("Notification Log", {"for_user": s.secretary, "document_name": s.sheet}), 120)
+	assert logged, "no system notification from the daily event within 120 s"
+	subject = frappe.db.get_value("Notification Log", logged, "subject")
+	assert "截止" in subject and frappe.utils.strip_html(subject)
+	queued = frappe.db.get_value("Email Queue", {"reference_name": s.sheet}, ["name", "status"], as_dict=True)
+	assert queued, "the reminder was not queued as e-mail"
+	arrived = wait_for(lambda: mails_about(s.sheet), 240, every=5)
+	print(f"\nreminder: notification {logged}, e-mail {queued.name} -> {arrived}")
+	assert arrived and s.secretary in arrived[0][0], f"no e-mail reached the SMTP server within 240 s ({queued.status})"
+
+
+def test_the_database_keeps_the_sites_clock():
+	"""MariaDB's time zone is the site's (Asia/Shanghai, +08:00): its today is the site's today."""
+	offset = frappe.db.sql("select timediff(now(), utc_timestamp())")[0][0]
+	assert str(offset) in ("8:00:00", "08:00:00"), offset
+	assert str(frappe.db.sql("select curdate()")[0][0]) == nowdate()
+	assert frappe.db.get_single_value("System Settings", "time_zone") == "Asia/Shanghai"
+	assert frappe.db.get_value("User", "Administrator", "time_zone") == "Asia/Shanghai"
+	user = make_user(f"tz-{uid()}@test.local", ["Organization Secretary"])
+	assert frappe.db.get_value("User", user, "time_zone") == "Asia/Shanghai"
+
+
+def test_overdue_flag_agrees_at_one_in_the_morning_beijing_time():
+	"""At 01:00 on 04-19 in Beijing (17:00 on 04-18 UTC) a sheet due on 04-18 is overdue, one due
+	on 04-19 is not; the flag set on save and the daily job's flag agree."""
+	from freezegun import freeze_time
+
+	from sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet import mark_overdue_sheets
+
+	from .conftest import Tree
+
+	t = Tree()
+	street = t.street(t.district(), "逾期街道")
+	orgs = [t.org(f"逾期社区{i}", "Grassroots", street.name, domain="Community") for i in range(2)]
+	year()
+	names = []
+	for org in orgs:
+		names.append(frappe.get_doc({"doctype": "Assessment Sheet", "organization": org.name, "campaign_year": year(),
+			"phase": "Initial"}).insert().name)
+	with freeze_time("2012-04-18 17:00:00"):  # UTC
+		assert frappe.utils.nowdate() == "2012-04-19"
+		flags = {}
+		for name, due in zip(names, ("2012-04-18", "2012-04-19")):
+			frappe.db.set_value("Campaign Year", year(), "classification_list_due", due)
+			doc = frappe.get_doc("Assessment Sheet", name)
+			doc.save()  # the flag as a save sets it
+			flags[name] = [doc.is_overdue]
+		mark_overdue_sheets()  # the daily job's flag
+		for name in names:
+			flags[name].append(frappe.db.get_value("Assessment Sheet", name, "is_overdue"))
+	frappe.db.rollback()
+	assert [flags[n] for n in names] == [[1, 1], [0, 0]], flags
+
+
+def bench_processes(pattern):
+	return [p for p in psutil.process_iter(["pid", "cmdline", "username"])
+		if pattern in " ".join(p.info["cmdline"] or []) and p.info["username"] == "frappe"]
+
+
+def test_a_killed_worker_is_running_again_within_ten_seconds():
+	"""supervisor restarts a background worker killed with SIGKILL."""
+	pattern = "worker --queue short"
+	before = bench_processes(pattern)
+	assert before, "no short-queue worker is running (is supervisor running the bench?)"
+	victim = min(before, key=lambda p: p.info["pid"])
+	victim.kill()
+	started = time.monotonic()
+	while time.monotonic() - started < 10:
+		now = [p for p in bench_processes(pattern) if p.info["pid"] != victim.info["pid"]]
+		if len(now) >= len(before):
+			break
+		time.sleep(0.2)
+	took = time.monotonic() - started
+	print(f"\nworker {victim.info['pid']} killed; {len(now)} running again after {took:.1f} s")
+	assert len(now) >= len(before) and took < 10
+
+
+def listening_sockets():
+	"""(address, port, process) of every TCP socket listening on this machine that belongs to a
+	process whose descriptors this user may read (the bench's processes, nginx's workers)."""
+	inodes = {}
+	for proc in psutil.process_iter(["pid", "name"]):
+		try:
+			for fd in os.listdir(f"/proc/{proc.pid}/fd"):
+				link = os.readlink(f"/proc/{proc.pid}/fd/{fd}")
+				if link.startswith("socket:["):
+					inodes[link[8:-1]] = proc.info["name"]
+		except (PermissionError, FileNotFoundError, ProcessLookupError):
+			continue
+	out = []
+	for table, family in (("/proc/net/tcp", socket.AF_INET), ("/proc/net/tcp6", socket.AF_INET6)):
+		for line in open(table).read().splitlines()[1:]:
+			fields = line.split()
+			if fields[3] != "0A" or fields[9] not in inodes:  # 0A: LISTEN
+				continue
+			hex_addr, hex_port = fields[1].split(":")
+			raw = bytes.fromhex(hex_addr)
+			raw = raw[::-1] if family == socket.AF_INET else b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+			out.append((socket.inet_ntop(family, raw), int(hex_port, 16), inodes[fields[9]]))
+	return out
+
+
+def test_nothing_listens_beyond_the_loopback_address():
+	"""Every port of the bench's processes (gunicorn, Redis, MariaDB, nginx, ...) is on 127.0.0.1
+	or ::1; the realtime server listens on a Unix socket, not on a port."""
+	sockets = listening_sockets()
+	print("\nlistening: " + ", ".join(f"{a}:{p} ({n})" for a, p, n in sorted(sockets, key=lambda s: s[1])))
+	conf = frappe.get_conf()
+	expected = {int(os.environ.get("SANFENLEI_WEB", "http://127.0.0.1:8000").rsplit(":", 1)[-1]),  # nginx
+		int(conf.webserver_port), int(conf.db_port or 3306),  # gunicorn, MariaDB
+		int(conf.redis_cache.rsplit(":", 1)[-1]), int(conf.redis_queue.rsplit(":", 1)[-1])}
+	assert expected <= {p for _a, p, _n in sockets}, f"not all of {sorted(expected)} seen: {sockets}"
+	outside = [(a, p, n) for a, p, n in sockets if a not in ("127.0.0.1", "::1")]
+	assert not outside, outside
+	assert not any(n == "node" for _a, _p, n in sockets), "the realtime server listens on a TCP port"
