@@ -158,6 +158,12 @@ import re, sys
 path, sock = sys.argv[1], sys.argv[2]
 text = open(path).read()
 text = re.sub(r"(\[program:[^\]]*node-socketio\]\n)(?:environment=.*\n)?", r"\1environment=FRAPPE_SOCKETIO_UDS=" + sock + "\n", text)
+# node does not remove its socket when it stops: a stale one would stop the restart
+text = re.sub(r"(\[program:[^\]]*node-socketio\]\n(?:environment=.*\n))command=(?!/bin/sh)(.*)\n",
+	lambda m: f"{m.group(1)}command=/bin/sh -c 'rm -f {sock}; exec {m.group(2)}'\n", text)
+# a stop or restart ends a program's children too (bench's CLI starts the real process as its child)
+text = re.sub(r"(\[program:[^\]]*\]\n)(?![^\[]*stopasgroup)", r"\1stopasgroup=true\n", text)
+text = re.sub(r"(\[program:[^\]]*\]\n)(?![^\[]*killasgroup)", r"\1killasgroup=true\n", text)
 open(path, "w").write(text)
 PY
   if ! grep -q "redis-cache" "$conf"; then
@@ -292,6 +298,13 @@ $sites_map  }
 }
 NGINX
   /usr/sbin/nginx -t -c "$NGINX_CONF" >/dev/null 2>&1 || { /usr/sbin/nginx -t -c "$NGINX_CONF"; die "nginx configuration invalid"; }
+  # the realtime server checks a browser's session by calling the site back at the browser's own
+  # address: each site's name resolves to this machine
+  for d in "$BENCH_DIR"/sites/*/site_config.json; do
+    [ -f "$d" ] || continue
+    d=$(basename "$(dirname "$d")")
+    grep -qE "^127\.0\.0\.1[[:space:]].*[[:space:]]$d([[:space:]]|\$)" /etc/hosts || echo "127.0.0.1 $d" >> /etc/hosts
+  done
 }
 
 supervisord_running() { supervisorctl -c "$SUPERVISOR_CONF" status >/dev/null 2>&1 || [ $? = 3 ]; }

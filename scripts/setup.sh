@@ -78,7 +78,7 @@ as_bench "'$BENCH_DIR/env/bin/python' -c 'import pytest, playwright, freezegun, 
 bench_cmd "set-config -g db_host 127.0.0.1" >/dev/null
 bench_cmd "set-config -g db_port $DB_PORT" >/dev/null
 bench_cmd "set-config -g -p webserver_port $APP_PORT" >/dev/null   # gunicorn, behind nginx
-bench_cmd "set-config -g -p live_reload false" >/dev/null
+bench_cmd "set-config -g -p live_reload False" >/dev/null
 start_services
 
 # 6. The app -----------------------------------------------------------------------------
@@ -96,7 +96,13 @@ else
   bench_cmd "--site '$SITE' migrate" >/dev/null || die "bench migrate failed"
   bench_cmd "use '$SITE'" >/dev/null
 fi
-bench_cmd "--site '$SITE' sanfenlei-configure-site"
+mail_args=""
+if [ -n "${SMTP_SERVER:-}" ]; then
+  mail_args="--smtp-server '$SMTP_SERVER' --smtp-port '${SMTP_PORT:-25}'"
+  [ -n "${SMTP_LOGIN:-}" ] && mail_args="$mail_args --smtp-login '$SMTP_LOGIN' --smtp-password '${SMTP_PASSWORD:-}'"
+  [ -n "${MAIL_FROM:-}" ] && mail_args="$mail_args --mail-from '$MAIL_FROM'"
+fi
+bench_cmd "--site '$SITE' sanfenlei-configure-site --time-zone '$TIME_ZONE' $mail_args"
 bench_cmd "--site '$SITE' enable-scheduler" >/dev/null
 bench_cmd "--site '$SITE' set-maintenance-mode off" >/dev/null
 # Links in e-mails and the PDF renderer (wkhtmltopdf fetches the print CSS) use this address.

@@ -71,7 +71,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
     # A small local SMTP server (aiosmtpd) catches the e-mail the site sends; the tests count it.
     MAILBOX="$ARTIFACTS/mailbox"; SMTP_PORT=${TEST_SMTP_PORT:-2525}
     pkill -f "aiosmtpd -n -l 127.0.0.1:$SMTP_PORT" 2>/dev/null || true
-    rm -rf "$MAILBOX"; mkdir -p "$MAILBOX"; chown "$BENCH_USER" "$MAILBOX"
+    rm -rf "$MAILBOX"; mkdir -p "$MAILBOX"/cur "$MAILBOX"/new "$MAILBOX"/tmp; chown -R "$BENCH_USER" "$MAILBOX"
     as_bench "setsid nohup '$BENCH_DIR/env/bin/python' -m aiosmtpd -n -l 127.0.0.1:$SMTP_PORT -c aiosmtpd.handlers.Mailbox '$MAILBOX' </dev/null >'$ARTIFACTS/smtp.log' 2>&1 &"
     for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/$SMTP_PORT) 2>/dev/null && break; sleep 0.5; done
     bench_cmd "--site '$TEST_SITE' sanfenlei-configure-site --smtp-server 127.0.0.1 --smtp-port $SMTP_PORT" >/dev/null
