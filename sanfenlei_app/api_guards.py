@@ -37,13 +37,14 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 		return listview.get_group_by_count(doctype, current_filters, field)
 	permitted = frappe.get_list(doctype, filters=frappe.parse_json(current_filters), fields=["name"],
 		order_by=None, limit_page_length=0, run=False)
+	# no query parameters: the permitted query comes with its values in place (a '%' of a LIKE included)
 	return frappe.db.sql(
 		f"""select t.allocated_to as name, count(*) as count
 		from `tabToDo` t join `tabUser` u on u.name = t.allocated_to
-		where t.status != 'Cancelled' and u.user_type = 'System User' and t.reference_type = %s
+		where t.status != 'Cancelled' and u.user_type = 'System User' and t.reference_type = {frappe.db.escape(doctype)}
 			and t.reference_name in ({permitted})
 		group by t.allocated_to order by count desc limit 50""",
-		doctype, as_dict=True,
+		as_dict=True,
 	)
 
 
@@ -83,3 +84,16 @@ def toggle_like(doctype, name, add=False):
 
 	frappe.has_permission(doctype, "read", doc=name, throw=True)
 	return like.toggle_like(doctype, name, add)
+
+
+@frappe.whitelist(allow_guest=True)
+def add_website_comment(comment, comment_email, comment_by, reference_doctype, reference_name, route):
+	"""The website's comment box: Frappe lets any logged-in user comment on any document of any
+	DocType without asking permission; here a logged-in user comments only on a document it may
+	read (frappe.PermissionError otherwise).  Guests keep Frappe's own rules (blog posts and web
+	pages only)."""
+	from frappe.templates.includes.comments import comments
+
+	if frappe.session.user != "Guest":
+		frappe.has_permission(reference_doctype, "read", doc=reference_name, throw=True)
+	return comments.add_comment(comment, comment_email, comment_by, reference_doctype, reference_name, route)

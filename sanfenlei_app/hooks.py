@@ -43,11 +43,15 @@ has_permission = {
 doc_events = {
 	# only a transition of its workflow submits or cancels a document under review (review.py)
 	"*": {
+		"before_validate": "sanfenlei_app.review.guard_state_docstatus",
 		"before_submit": "sanfenlei_app.review.guard_docstatus",
 		"before_cancel": "sanfenlei_app.review.guard_docstatus",
 	},
 	"User": {"before_insert": ["sanfenlei_app.importing.skip_welcome_mail_without_outbox",
 		"sanfenlei_app.importing.in_site_time_zone"]},
+	# the reminders by e-mail as well, once the site can send e-mail (setup/install.py)
+	"Email Account": {"on_update": "sanfenlei_app.setup.install.sync_reminder_channel",
+		"after_delete": "sanfenlei_app.setup.install.sync_reminder_channel"},
 	# the grading rules of the notice (sanfenlei_app/rules.py) applied to each sheet
 	"Assessment Sheet": {
 		"validate": ["sanfenlei_app.grading.grade_sheet_doc", "sanfenlei_app.permissions.check_saved_in_scope",
@@ -69,6 +73,7 @@ override_whitelisted_methods = {
 	"frappe.desk.listview.get_group_by_count": "sanfenlei_app.api_guards.get_group_by_count",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": "sanfenlei_app.api_guards.get_submitted_linked_docs",
 	"frappe.desk.like.toggle_like": "sanfenlei_app.api_guards.toggle_like",
+	"frappe.templates.includes.comments.comments.add_comment": "sanfenlei_app.api_guards.add_website_comment",
 	# the desk's workflow buttons, taken again on a MariaDB deadlock (review.apply_workflow)
 	"frappe.model.workflow.apply_workflow": "sanfenlei_app.review.apply_workflow",
 }

@@ -90,7 +90,8 @@ def resync_all():
 
 
 CONFINED_ROLES = {"Reporting Unit Admin", "Organization Secretary"}
-UNCONFINED_ROLES = {"System Manager", "District Admin", "Campaign Leader", "Evaluation Department"}
+BROAD_ROLES = {"System Manager", "District Admin", "Campaign Leader"}  # the whole district
+UNCONFINED_ROLES = BROAD_ROLES | {"Evaluation Department"}
 
 
 def permitted_nodes(user=None) -> list[str] | None:
@@ -110,8 +111,8 @@ def permitted_nodes(user=None) -> list[str] | None:
 		roles = set(frappe.get_roles(user))
 		if nodes:
 			cache[user] = sorted(nodes)
-		elif roles & CONFINED_ROLES and not roles & UNCONFINED_ROLES:
-			cache[user] = []
+		elif roles & CONFINED_ROLES and not roles & BROAD_ROLES:
+			cache[user] = []  # also for an evaluation department's official who is a secretary
 		else:
 			cache[user] = None
 	return cache[user]
@@ -125,22 +126,20 @@ def subtree_condition(user=None, table="`tabParty Organization`"):
 	"""SQL condition confining `table` (Party Organization rows) to the user's subtrees."""
 	user = user or frappe.session.user
 	roles = frappe.get_roles(user)
-	conditions = []
 	nodes = permitted_nodes(user)
-	if nodes is not None:
-		ranges = subtree_ranges(nodes) if nodes else []
-		if not ranges:
-			return NO_ACCESS
-		conditions.append(
-			"(" + " or ".join(f"({table}.lft >= {int(r.lft)} and {table}.rgt <= {int(r.rgt)})" for r in ranges) + ")"
-		)
-	elif is_evaluation_only(roles):
-		conditions.append(f"{table}.domain = 'Street Committee'")
-	return " and ".join(conditions)
+	ranges = subtree_ranges(nodes) if nodes else []
+	within = " or ".join(f"({table}.lft >= {int(r.lft)} and {table}.rgt <= {int(r.rgt)})" for r in ranges)
+	if is_evaluation_only(roles):  # every street committee, and their own subtree if they have one
+		return f"({table}.domain = 'Street Committee'" + (f" or {within})" if within else ")")
+	if nodes is None:
+		return ""
+	return f"({within})" if within else NO_ACCESS
 
 
 def is_evaluation_only(roles):
-	return "Evaluation Department" in roles and not {"System Manager", "District Admin", "Campaign Leader"} & set(roles)
+	"""An evaluation department's official (目督办、信访局、民政局): reads the street committees, and
+	besides only what another confined role of theirs gives (not the whole district)."""
+	return "Evaluation Department" in roles and not BROAD_ROLES & set(roles)
 
 
 def org_query_conditions(user=None, doctype=None):
@@ -150,10 +149,10 @@ def org_query_conditions(user=None, doctype=None):
 def org_has_permission(doc, ptype=None, user=None):
 	user = user or frappe.session.user
 	nodes = permitted_nodes(user)
-	if nodes is None:
-		if is_evaluation_only(frappe.get_roles(user)):
-			return doc.get("domain") == "Street Committee"
+	if is_evaluation_only(frappe.get_roles(user)) and doc.get("domain") == "Street Committee":
 		return True
+	if nodes is None:
+		return not is_evaluation_only(frappe.get_roles(user))
 	target = doc.name if doc.get("lft") else doc.get("parent_party_organization")
 	if not target or not nodes:
 		return False
@@ -215,14 +214,16 @@ def search_widget(
 def sheet_query_conditions(user=None, doctype="Assessment Sheet"):
 	user = user or frappe.session.user
 	if is_evaluation_only(frappe.get_roles(user)):
-		return "`tabAssessment Sheet`.domain = 'Street Committee'"
+		street = "`tabAssessment Sheet`.domain = 'Street Committee'"
+		own = linked_query_conditions(user, "Assessment Sheet") if permitted_nodes(user) else ""
+		return f"({street} or {own})" if own else street
 	return linked_query_conditions(user, "Assessment Sheet")
 
 
 def sheet_has_permission(doc, ptype=None, user=None):
 	user = user or frappe.session.user
 	if is_evaluation_only(frappe.get_roles(user)):
-		return doc.get("domain") == "Street Committee"
+		return doc.get("domain") == "Street Committee" or bool(permitted_nodes(user)) and linked_has_permission(doc, ptype, user)
 	return linked_has_permission(doc, ptype, user)
 
 
@@ -283,21 +284,29 @@ def clear_user_permission_cache():
 
 
 def is_member_only(user):
+	"""A party member whose other roles (if any) give no Member Commitment beyond their own:
+	only a secretary, a unit administrator and the district-wide roles read others'."""
 	roles = set(frappe.get_roles(user))
-	return "Party Member" in roles and not roles & (CONFINED_ROLES | UNCONFINED_ROLES)
+	return "Party Member" in roles and not roles & (CONFINED_ROLES | BROAD_ROLES)
 
 
 def member_query_conditions(user=None, doctype="Member Commitment"):
 	user = user or frappe.session.user
+	own = f"`tabMember Commitment`.member_user = {frappe.db.escape(user)}"
 	if is_member_only(user):
-		return f"`tabMember Commitment`.member_user = {frappe.db.escape(user)}"
-	return linked_query_conditions(user, "Member Commitment")
+		return own
+	scope = linked_query_conditions(user, "Member Commitment")
+	if "Party Member" in frappe.get_roles(user) and scope:  # a secretary who is also a member
+		return f"({own} or {scope})"
+	return scope
 
 
 def member_has_permission(doc, ptype=None, user=None):
 	user = user or frappe.session.user
+	if doc.get("member_user") == user and "Party Member" in frappe.get_roles(user) and ptype in ("read", "print", None):
+		return True
 	if is_member_only(user):
-		return doc.get("member_user") == user and ptype in ("read", "print", None)
+		return False
 	return linked_has_permission(doc, ptype, user)
 
 

@@ -220,6 +220,28 @@ def guard_docstatus(doc, method=None):
 	)
 
 
+def guard_state_docstatus(doc, method=None):
+	"""before_validate of any document: a save that moves a document under an active workflow into a
+	state of another docstatus (a PUT of the state "Graded" on a draft, say) is refused with
+	frappe.PermissionError; Frappe checks only that the move is a transition."""
+	from frappe.model.workflow import get_workflow, get_workflow_name
+
+	if not get_workflow_name(doc.doctype) or doc.is_new():
+		return
+	workflow = get_workflow(doc.doctype)
+	before = doc.get_doc_before_save()
+	new = doc.get(workflow.workflow_state_field)
+	if not before or before.get(workflow.workflow_state_field) == new:
+		return
+	doc_status = {s.state: cint(s.doc_status) for s in workflow.states}
+	if new in doc_status and doc_status[new] != cint(doc.docstatus):
+		frappe.throw(
+			_("“{0}”须按审核流程办理：请使用页面上的审核操作按钮（当前环节：{1}），不能直接修改环节").format(
+				_(doc.doctype), _(before.get(workflow.workflow_state_field))),
+			frappe.PermissionError, title=_("不能跳过审核环节"),
+		)
+
+
 def revoking(doc, reason_field="cancel_reason"):
 	"""before_cancel of a sheet or plan (the workflow's revoke transition): the reason is
 	required; returns it stripped.  Raises frappe.ValidationError without one."""
@@ -241,8 +263,8 @@ def apply_workflow(doc, action):
 	throw away a caller's earlier work."""
 	from frappe.model import workflow
 
-	carry_cancel_reason(doc, action)
 	retry = not frappe.db.transaction_writes
+	carry_cancel_reason(doc, action)
 	for attempt in range(MOVE_ATTEMPTS):
 		try:
 			if attempt:

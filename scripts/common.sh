@@ -37,7 +37,9 @@ as_bench() {
 # Started as root, the bench belongs to user `frappe`; started by an ordinary user with
 # sudo, to that user.  The bench lives in that user's home unless BENCH_DIR says otherwise.
 if [ -z "${BENCH_USER:-}" ]; then
-  if is_root; then BENCH_USER=frappe; else BENCH_USER=$(id -un); fi
+  if ! is_root; then BENCH_USER=$(id -un)
+  elif [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then BENCH_USER=$SUDO_USER
+  else BENCH_USER=frappe; fi
 fi
 BENCH_HOME=$(getent passwd "$BENCH_USER" 2>/dev/null | cut -d: -f6)
 BENCH_HOME=${BENCH_HOME:-/home/$BENCH_USER}
@@ -62,7 +64,8 @@ NGINX_CONF="$BENCH_DIR/config/sanfenlei-nginx.conf"
 mariadb_running() { as_bench "mariadb --socket='$MYSQL_SOCK' -uroot -p'$DB_ROOT_PASSWORD' -e 'select 1'" >/dev/null 2>&1; }
 mariadb_alive() { as_bench "mariadb-admin --socket='$MYSQL_SOCK' ping" >/dev/null 2>&1; }
 
-# "+08:00" for Asia/Shanghai: MariaDB's clock in the site's time zone (China keeps no summer time).
+# "+08:00" for Asia/Shanghai: MariaDB's clock in the site's time zone.  A fixed offset: right for
+# China, which keeps no summer time (a zone with summer time needs MariaDB's time zone tables).
 tz_offset() { python3 -c "import datetime, zoneinfo; o = datetime.datetime.now(zoneinfo.ZoneInfo('$TIME_ZONE')).strftime('%z'); print(o[:3] + ':' + o[3:])"; }
 
 write_mariadb_conf() {
@@ -193,8 +196,10 @@ CONF
 
 # nginx in front, as Frappe's `bench setup nginx` lays it out (assets and public files from disk,
 # private files by X-Accel-Redirect, /socket.io to the realtime server, the rest to gunicorn), on
-# $LISTEN_ADDRESS:$WEB_PORT.  The site is the X-Frappe-Site-Name header, or the host name, or the
-# bench's default site; the sites are listed again whenever one is created.
+# $LISTEN_ADDRESS:$WEB_PORT (and 127.0.0.1:$WEB_PORT, where the realtime server checks sessions).
+# The site is the host name of the request, or the bench's default site; the sites are listed again
+# whenever one is created.  Local additions (TLS, a certificate) go in $BENCH_DIR/config/nginx.d/*.conf,
+# included in the server and never overwritten.
 write_nginx_conf() {
   local default_site sites_map="" d
   default_site=$(python3 -c "import json; print(json.load(open('$BENCH_DIR/sites/common_site_config.json')).get('default_site') or '$SITE')")
@@ -203,7 +208,9 @@ write_nginx_conf() {
     d=$(basename "$(dirname "$d")")
     sites_map="$sites_map    $d $d;"$'\n'
   done
-  mkdir -p "$BENCH_DIR/config/nginx-temp" "$BENCH_DIR/logs"
+  local extra_listen=""
+  case "$LISTEN_ADDRESS" in 127.0.0.1|0.0.0.0) ;; *) extra_listen="    listen 127.0.0.1:$WEB_PORT default_server;"$'\n' ;; esac
+  mkdir -p "$BENCH_DIR/config/nginx-temp" "$BENCH_DIR/config/nginx.d" "$BENCH_DIR/logs"
   chown "$BENCH_USER" "$BENCH_DIR/config/nginx-temp"
   cat > "$NGINX_CONF" <<NGINX
 # nginx for the bench (scripts/common.sh write_nginx_conf); run by supervisor (sanfenlei-services.conf).
@@ -232,18 +239,16 @@ http {
   upstream frappe-server { server 127.0.0.1:$APP_PORT fail_timeout=0; }
   upstream socketio-server { server unix:$SOCKETIO_SOCK fail_timeout=0; }
 
-  map \$host \$frappe_site_by_host {
+  # the site is the host name the request was made to (never a header the client could choose)
+  map \$host \$frappe_site {
     default $default_site;
 $sites_map  }
-  map \$http_x_frappe_site_name \$frappe_site {
-    "" \$frappe_site_by_host;
-    default \$http_x_frappe_site_name;
-  }
 
   server {
     listen $LISTEN_ADDRESS:$WEB_PORT default_server;
-    server_name _;
+$extra_listen    server_name _;
     root $BENCH_DIR/sites;
+    include $BENCH_DIR/config/nginx.d/*.conf;
 
     proxy_buffer_size 128k;
     proxy_buffers 4 256k;
@@ -323,12 +328,20 @@ start_services() {
   if supervisord_running; then
     supervisorctl -c "$SUPERVISOR_CONF" update >/dev/null
   else
+    # processes of the bench started by hand (an older set-up, or a crash of supervisord) would hold
+    # the ports and the database files: they are stopped first
+    if pkill -u "$BENCH_USER" -f "mariadbd --defaults-file=$MYSQL_DIR|redis-server 127.0.0.1|$BENCH_DIR/env/bin/gunicorn|frappe.utils.bench_helper frappe (worker|schedule)|$BENCH_DIR/apps/frappe/socketio.js"; then
+      say "停止未受 supervisor 管理的旧进程 (stopping the bench's processes started outside supervisor)"
+      for _ in $(seq 1 30); do mariadb_alive || break; sleep 1; done
+    fi
     say "启动 supervisor (starting supervisord: MariaDB, Redis, web, workers, scheduler, realtime, nginx)"
     setsid supervisord -c "$SUPERVISOR_CONF" </dev/null >/dev/null 2>&1
     for _ in $(seq 1 30); do supervisord_running && break; sleep 0.5; done
   fi
   supervisorctl -c "$SUPERVISOR_CONF" start sanfenlei-mariadb >/dev/null 2>&1 || true
-  [ -n "${MARIADB_CONF_CHANGED:-}" ] && supervisorctl -c "$SUPERVISOR_CONF" restart sanfenlei-mariadb >/dev/null 2>&1
+  if [ -n "${MARIADB_CONF_CHANGED:-}" ]; then
+    supervisorctl -c "$SUPERVISOR_CONF" restart sanfenlei-mariadb >/dev/null || die "MariaDB did not restart; see $MYSQL_DIR/mysqld.err"
+  fi
   for _ in $(seq 1 90); do mariadb_alive && break; sleep 1; done
   mariadb_alive || die "MariaDB did not start; see $MYSQL_DIR/mysqld.err"
   if ! mariadb_running; then

@@ -38,7 +38,7 @@ def snapshot():
 
 
 s = requests.Session()
-s.headers.update({"X-Frappe-Site-Name": SITE, "Accept": "application/json"})
+s.headers.update({"Host": SITE, "Accept": "application/json"})  # nginx picks the site by host name
 assert s.post(f"{base}/api/method/login", json={"usr": user, "pwd": password}, timeout=30).status_code == 200
 before = snapshot()
 print("before:", before)

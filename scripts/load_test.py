@@ -33,7 +33,7 @@ def call(s, method, path, **kw):
 def worker(user, sheet, deadline, seed):
 	rng = random.Random(seed)
 	s = requests.Session()
-	s.headers.update({"X-Frappe-Site-Name": SITE, "Accept": "application/json"})
+	s.headers.update({"Host": SITE, "Accept": "application/json"})  # nginx picks the site by host name
 	r = call(s, "POST", "/api/method/login", json={"usr": user, "pwd": PASSWORD})
 	if r.status_code != 200:
 		with lock:

@@ -14,7 +14,7 @@ primary = pymysql.connect(host="127.0.0.1", port=3306, user="root", password=os.
 	database=DB, autocommit=True)
 replica = pymysql.connect(unix_socket=os.environ["REPL_SOCK"], user="root", database=DB, autocommit=True)
 s = requests.Session()
-s.headers.update({"X-Frappe-Site-Name": SITE, "Accept": "application/json"})
+s.headers.update({"Host": SITE, "Accept": "application/json"})  # nginx picks the site by host name
 assert s.post(f"{BASE}/api/method/login", json={"usr": "Administrator", "pwd": ADMIN_PW}, timeout=30).status_code == 200
 
 

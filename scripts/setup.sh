@@ -120,6 +120,8 @@ fi
 # 9. Web server --------------------------------------------------------------------------
 if [ -z "${NO_SERVE:-}" ]; then
   restart_app
+else  # the data services stay up; the application's processes wait for `scripts/serve.sh start`
+  supervisorctl -c "$SUPERVISOR_CONF" stop "$BENCH_NAME-web:*" "$BENCH_NAME-workers:*" sanfenlei-nginx >/dev/null || true
 fi
 
 say "完成 (done in $(( $(date +%s) - START )) s)"

@@ -40,6 +40,7 @@ def after_install():
 
 def after_migrate():
 	sync_module_records()
+	sync_reminder_channel()
 	from sanfenlei_app.permissions import resync_all
 	from sanfenlei_app.setup.standards import install_default_standards
 
@@ -112,5 +113,22 @@ def configure_outgoing_mail(server, port=25, email_id=None, login=None, password
 		account.password = password
 	account.flags.ignore_permissions = True
 	account.save()
+	sync_reminder_channel()
 	frappe.db.commit()
 	return account.name
+
+
+REMINDERS = ("Sheet Deadline Reminder",)
+
+
+def sync_reminder_channel(doc=None, method=None):
+	"""The reminders go out as e-mail and as system notifications when the site has a default
+	outgoing mail account, as system notifications alone when it has none (Frappe sends a
+	notification's e-mail first and would then send nothing at all).  Run after every change
+	of an Email Account (hooks.py) and after migrate."""
+	has_outbox = bool(frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}))
+	for name in REMINDERS:
+		if frappe.db.exists("Notification", name):
+			frappe.db.set_value("Notification", name,
+				{"channel": "Email" if has_outbox else "System Notification", "send_system_notification": int(has_outbox)},
+				update_modified=False)

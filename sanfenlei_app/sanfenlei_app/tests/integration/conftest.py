@@ -116,7 +116,7 @@ class Rest:
 
 	def __init__(self, user, password=PASSWORD):
 		self.s = requests.Session()
-		self.s.headers["X-Frappe-Site-Name"] = SITE
+		self.s.headers["Host"] = SITE  # nginx picks the site by host name
 		self.s.headers["Accept"] = "application/json"
 		r = self.s.post(f"{BASE_URL}/api/method/login", json={"usr": user, "pwd": password}, timeout=30)
 		assert r.status_code == 200, r.text

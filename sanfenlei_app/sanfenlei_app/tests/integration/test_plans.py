@@ -189,7 +189,7 @@ def test_organization_commitment_published_once_the_secretary_confirms(line):
 	assert r.status_code == 200, r.text
 	name = r.json()["data"]["name"]
 	guest = requests.Session()
-	guest.headers["X-Frappe-Site-Name"] = SITE
+	guest.headers["Host"] = SITE
 	assert org.name not in guest.get(f"{BASE_URL}/gongshi", timeout=30).text
 	# only the organisation's own secretary confirms
 	assert line.api["unit"].post(RUN, {"dt": "Organization Commitment", "dn": name, "method": "confirm"}).status_code == 403

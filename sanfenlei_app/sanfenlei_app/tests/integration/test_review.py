@@ -248,6 +248,12 @@ def test_no_step_is_skipped_by_changing_the_docstatus(line):
 	frappe.db.rollback()
 	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == ("Ordinary", 2)
 	assert not frappe.get_doc("Assessment Sheet", name).steps
+	# a plain save of the final state, where the workflow allows the move but not at this docstatus
+	frappe.db.set_value("Assessment Sheet", name, {"workflow_state": "District Review", "decided_grade": "Ordinary",
+		"decided_stars": 2})
+	frappe.db.commit()
+	r = district.put(f"/api/resource/Assessment Sheet/{name}", {"workflow_state": "Confirmed"})
+	assert r.status_code == 403 and state(name) == ("District Review", 0), r.text[-300:]
 	other = new_org(line)
 	r = district.post("/api/resource/Assessment Sheet", {"organization": other.name, "campaign_year": year(),
 		"phase": "Initial", "docstatus": 1, "workflow_state": "Graded", "decided_grade": "Advanced"})

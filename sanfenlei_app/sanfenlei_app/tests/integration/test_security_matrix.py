@@ -118,7 +118,7 @@ def test_rest_reads_follow_the_matrix(world, role):
 
 def test_a_guest_gets_nothing(world):
 	guest = requests.Session()
-	guest.headers.update({"X-Frappe-Site-Name": SITE, "Accept": "application/json"})
+	guest.headers.update({"Host": SITE, "Accept": "application/json"})
 	for doctype in DOCTYPES:
 		r = guest.get(f"{BASE_URL}/api/resource/{doctype}/{world.docs['inside'][doctype]}", timeout=30)
 		assert r.status_code == 403, (doctype, r.status_code)

@@ -7,6 +7,7 @@ The test command runs these against the bench's processes as scripts/common.sh s
 (aiosmtpd) that keeps what arrives in $SANFENLEI_MAILBOX.
 """
 
+import getpass
 import mailbox
 import os
 import socket
@@ -139,8 +140,9 @@ def test_overdue_flag_agrees_at_one_in_the_morning_beijing_time():
 
 
 def bench_processes(pattern):
+	me = getpass.getuser()  # the tests run as the bench's user
 	return [p for p in psutil.process_iter(["pid", "cmdline", "username"])
-		if pattern in " ".join(p.info["cmdline"] or []) and p.info["username"] == "frappe"]
+		if pattern in " ".join(p.info["cmdline"] or []) and p.info["username"] == me]
 
 
 def test_a_killed_worker_is_running_again_within_ten_seconds():
@@ -199,3 +201,31 @@ def test_nothing_listens_beyond_the_loopback_address():
 	outside = [(a, p, n) for a, p, n in sockets if a not in ("127.0.0.1", "::1")]
 	assert not outside, outside
 	assert not any(n == "node" for _a, _p, n in sockets), "the realtime server listens on a TCP port"
+
+
+def test_without_a_mail_account_the_reminder_is_still_a_notification(sheet_due_in_three_days):
+	"""A district without an outgoing mail server still gets its reminders (as system
+	notifications); with one, they go out as e-mail too."""
+	from frappe.email.doctype.notification.notification import trigger_daily_alerts
+
+	s = sheet_due_in_three_days
+	account = frappe.db.get_value("Email Account", {"default_outgoing": 1, "enable_outgoing": 1})
+	assert account and frappe.db.get_value("Notification", "Sheet Deadline Reminder", "channel") == "Email"
+	doc = frappe.get_doc("Email Account", account)
+	doc.enable_outgoing = 0
+	doc.flags.ignore_validate = True
+	doc.save(ignore_permissions=True)
+	try:
+		assert frappe.db.get_value("Notification", "Sheet Deadline Reminder", "channel") == "System Notification"
+		before = frappe.db.count("Notification Log", {"for_user": s.secretary, "document_name": s.sheet})
+		queued = frappe.db.count("Email Queue", {"reference_name": s.sheet})
+		trigger_daily_alerts()
+		assert frappe.db.count("Notification Log", {"for_user": s.secretary, "document_name": s.sheet}) == before + 1
+		assert frappe.db.count("Email Queue", {"reference_name": s.sheet}) == queued
+	finally:
+		frappe.db.rollback()
+		doc = frappe.get_doc("Email Account", account)
+		doc.enable_outgoing = 1
+		doc.save(ignore_permissions=True)  # and the channel back to Email
+		frappe.db.commit()
+	assert frappe.db.get_value("Notification", "Sheet Deadline Reminder", "channel") == "Email"
