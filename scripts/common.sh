@@ -150,9 +150,7 @@ CONF
 # Frappe's supervisor configuration, with two changes: the app's WSGI entry (a request body that is
 # not JSON answered 400 in Chinese, see sanfenlei_app/wsgi.py) and the realtime server on a Unix socket.
 write_frappe_supervisor_conf() {
-  bench_cmd "setup supervisor --yes --user $BENCH_USER --skip-redis" >/dev/null 2>&1 \
-    || bench_cmd "setup supervisor --yes --user $BENCH_USER" >/dev/null \
-    || die "bench setup supervisor failed"
+  bench_cmd "setup supervisor --yes --user $BENCH_USER" >/dev/null || die "bench setup supervisor failed"
   local conf="$BENCH_DIR/config/supervisor.conf"
   sed -i 's#frappe\.app:application#sanfenlei_app.wsgi:production#' "$conf"
   sed -i 's#^command=\(.*\) -b 127\.0\.0\.1:[0-9]* #command=\1 -b 127.0.0.1:'"$APP_PORT"' #' "$conf"
@@ -164,34 +162,12 @@ text = re.sub(r"(\[program:[^\]]*node-socketio\]\n)(?:environment=.*\n)?", r"\1e
 # node does not remove its socket when it stops: a stale one would stop the restart
 text = re.sub(r"(\[program:[^\]]*node-socketio\]\n(?:environment=.*\n))command=(?!/bin/sh)(.*)\n",
 	lambda m: f"{m.group(1)}command=/bin/sh -c 'rm -f {sock}; exec {m.group(2)}'\n", text)
-# a stop or restart ends a program's children too (bench's CLI starts the real process as its child)
+# a stop or restart ends a program's children too
 text = re.sub(r"(\[program:[^\]]*\]\n)(?![^\[]*stopasgroup)", r"\1stopasgroup=true\n", text)
 text = re.sub(r"(\[program:[^\]]*\]\n)(?![^\[]*killasgroup)", r"\1killasgroup=true\n", text)
 open(path, "w").write(text)
 PY
-  if ! grep -q "redis-cache" "$conf"; then
-    # an older bench without --skip-redis support wrote no Redis programs: add Frappe's own commands
-    cat >> "$conf" <<CONF
-
-[program:$BENCH_NAME-redis-cache]
-command=$(command -v redis-server) $BENCH_DIR/config/redis_cache.conf
-user=$BENCH_USER
-priority=1
-autorestart=true
-directory=$BENCH_DIR/sites
-stdout_logfile=$BENCH_DIR/logs/redis-cache.log
-redirect_stderr=true
-
-[program:$BENCH_NAME-redis-queue]
-command=$(command -v redis-server) $BENCH_DIR/config/redis_queue.conf
-user=$BENCH_USER
-priority=1
-autorestart=true
-directory=$BENCH_DIR/sites
-stdout_logfile=$BENCH_DIR/logs/redis-queue.log
-redirect_stderr=true
-CONF
-  fi
+  grep -q "redis-cache" "$conf" || die "bench setup supervisor wrote no Redis programs ($conf)"
 }
 
 # nginx in front, as Frappe's `bench setup nginx` lays it out (assets and public files from disk,

@@ -229,3 +229,16 @@ def test_without_a_mail_account_the_reminder_is_still_a_notification(sheet_due_i
 		doc.save(ignore_permissions=True)  # and the channel back to Email
 		frappe.db.commit()
 	assert frappe.db.get_value("Notification", "Sheet Deadline Reminder", "channel") == "Email"
+
+
+def test_daily_backup_by_the_scheduler_with_a_retention_setting():
+	"""The scheduler's daily_long event takes a backup of the site (database and files); System
+	Settings keep the newest 7 and the site drops backup files older than a week."""
+	from sanfenlei_app.backups import daily_backup
+
+	job = frappe.db.get_value("Scheduled Job Type", {"method": "sanfenlei_app.backups.daily_backup"}, "frequency")
+	assert job == "Daily Long", job
+	assert frappe.db.get_single_value("System Settings", "backup_limit") == 7
+	assert frappe.get_conf().keep_backups_for_hours == 7 * 24 + 12
+	path = daily_backup()
+	assert path and os.path.exists(path) and os.path.getsize(path) > 1000, path
