@@ -76,6 +76,8 @@ override_whitelisted_methods = {
 	"frappe.templates.includes.comments.comments.add_comment": "sanfenlei_app.api_guards.add_website_comment",
 	# the desk's workflow buttons, taken again on a MariaDB deadlock (review.apply_workflow)
 	"frappe.model.workflow.apply_workflow": "sanfenlei_app.review.apply_workflow",
+	# the list's bulk workflow actions, without 撤销定级 (its reason is given on each sheet's form)
+	"frappe.model.workflow.get_common_transition_actions": "sanfenlei_app.review.get_common_transition_actions",
 }
 
 # Frappe's own fixtures (sanfenlei_app/fixtures/, synced on install and migrate): who may use

@@ -251,6 +251,23 @@ def revoking(doc, reason_field="cancel_reason"):
 	return reason
 
 
+@frappe.whitelist()
+def get_common_transition_actions(docs, doctype):
+	"""The list view's bulk workflow actions (Frappe's, for the checked documents) without the
+	revoke actions: a revoke needs a reason of its own for each document, given on its form.
+	Returns a list of action names."""
+	from frappe.model.workflow import get_common_transition_actions as common_actions
+	from frappe.model.workflow import get_workflow, get_workflow_name
+
+	actions = common_actions(docs, doctype)
+	if not get_workflow_name(doctype):
+		return actions
+	workflow = get_workflow(doctype)
+	revoked = {s.state for s in workflow.states if cint(s.doc_status) == 2}
+	revoking = {t.action for t in workflow.transitions if t.next_state in revoked}
+	return [a for a in actions if a not in revoking]
+
+
 MOVE_ATTEMPTS = 3
 
 

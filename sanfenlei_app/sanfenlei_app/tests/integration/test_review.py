@@ -196,6 +196,10 @@ def test_graded_sheet_changes_only_by_revoke_and_amend(line):
 		{"doctype": "Assessment Sheet", "name": name}))
 	assert act(line.api["unit"], name, "Revoke Grading", cancel_reason="x").status_code != 200  # not the unit's
 	doc = line.api["district"].get(f"/api/resource/Assessment Sheet/{name}").json()["data"]
+	# the list's bulk actions offer no revoke: its reason is given on the sheet's own form
+	r = line.api["district"].post("/api/method/frappe.model.workflow.get_common_transition_actions",
+		{"docs": json.dumps([doc]), "doctype": "Assessment Sheet"})
+	assert r.status_code == 200 and "Revoke Grading" not in r.json()["message"], r.text[-300:]
 	r = line.api["district"].post(APPLY, {"doc": doc, "action": "Revoke Grading"})
 	assert r.status_code != 200 and "撤销须写明理由" in message(r) and state(name) == ("Graded", 1)
 	r = line.api["district"].post(APPLY, {"doc": dict(doc, cancel_reason="评分依据有误，重新评定"), "action": "Revoke Grading"})
@@ -208,8 +212,9 @@ def test_graded_sheet_changes_only_by_revoke_and_amend(line):
 	assert frappe.db.get_value("Party Organization", org.name, ["current_grade", "current_stars"]) == (None, 0)
 	# amend: what the desk's Amend button does, then the review restarts from the beginning
 	frappe.set_user(line.users["district"])
-	new = frappe.copy_doc(sheet)
+	new = frappe.copy_doc(sheet, ignore_no_copy=False)  # as the desk's 修订 copies (no_copy fields left out)
 	new.docstatus, new.amended_from = 0, sheet.name
+	assert not new.decided_grade and not new.steps  # the amended form shows no old result
 	new.insert()
 	frappe.set_user("Administrator")
 	assert (new.workflow_state, new.amended_from, len(new.steps)) == ("Draft", name, 0)
