@@ -98,13 +98,15 @@ def on_transition(sheet, old, new):
 		messages += check_site_share(sheet)
 	if messages:
 		frappe.throw("<br>".join(messages), title=_("不能进入下一环节"))
-	sheet.append(
-		"steps",
-		{"from_state": old, "to_state": new, "user": frappe.session.user, "at": now_datetime(),
-		 "result": step_result(sheet, old, new), "reason": sheet.return_reason if is_return else None},
-	)
+	log_step(sheet, old, new, step_result(sheet, old, new), sheet.return_reason if is_return else None)
 	if is_return:
 		sheet.return_reason = None
+
+
+def log_step(sheet, old, new, result, reason=None):
+	"""A row of the sheet's 审核环节记录: who moved it from ``old`` to ``new``, when, with what result."""
+	sheet.append("steps", {"from_state": old, "to_state": new, "user": frappe.session.user, "at": now_datetime(),
+		"result": result, "reason": reason})
 
 
 def check_decision(sheet):
@@ -198,6 +200,24 @@ def responsible_email(sheet):
 # state of that docstatus.
 
 
+def state_doc_status(workflow) -> dict[str, int]:
+	"""{state: its docstatus} of a Frappe Workflow."""
+	return {s.state: cint(s.doc_status) for s in workflow.states}
+
+
+def revoke_actions(workflow) -> set[str]:
+	"""The actions of a workflow that lead into a cancelled state (docstatus 2)."""
+	cancelled = {state for state, status in state_doc_status(workflow).items() if status == 2}
+	return {t.action for t in workflow.transitions if t.next_state in cancelled}
+
+
+def refuse_outside_workflow(doc, state, what):
+	frappe.throw(
+		_("“{0}”须按审核流程办理：请使用页面上的审核操作按钮（当前环节：{1}），{2}").format(_(doc.doctype), _(state), what),
+		frappe.PermissionError, title=_("不能跳过审核环节"),
+	)
+
+
 def guard_docstatus(doc, method=None):
 	"""before_submit / before_cancel of any document: raises frappe.PermissionError unless
 	the change of docstatus is a transition of the document's active workflow."""
@@ -209,15 +229,10 @@ def guard_docstatus(doc, method=None):
 	field = workflow.workflow_state_field
 	before = doc.get_doc_before_save()
 	old, new = (before.get(field) if before else None), doc.get(field)
-	doc_status = {s.state: cint(s.doc_status) for s in workflow.states}
-	if before and old != new and doc_status.get(new) == cint(doc.docstatus):
+	if before and old != new and state_doc_status(workflow).get(new) == cint(doc.docstatus):
 		if any(t.next_state == new for t in get_transitions(before, workflow)):
 			return
-	frappe.throw(
-		_("“{0}”须按审核流程办理：请使用页面上的审核操作按钮（当前环节：{1}），不能直接提交或取消").format(
-			_(doc.doctype), _(old or workflow.states[0].state)),
-		frappe.PermissionError, title=_("不能跳过审核环节"),
-	)
+	refuse_outside_workflow(doc, old or workflow.states[0].state, _("不能直接提交或取消"))
 
 
 def guard_state_docstatus(doc, method=None):
@@ -233,13 +248,9 @@ def guard_state_docstatus(doc, method=None):
 	new = doc.get(workflow.workflow_state_field)
 	if not before or before.get(workflow.workflow_state_field) == new:
 		return
-	doc_status = {s.state: cint(s.doc_status) for s in workflow.states}
+	doc_status = state_doc_status(workflow)
 	if new in doc_status and doc_status[new] != cint(doc.docstatus):
-		frappe.throw(
-			_("“{0}”须按审核流程办理：请使用页面上的审核操作按钮（当前环节：{1}），不能直接修改环节").format(
-				_(doc.doctype), _(before.get(workflow.workflow_state_field))),
-			frappe.PermissionError, title=_("不能跳过审核环节"),
-		)
+		refuse_outside_workflow(doc, before.get(workflow.workflow_state_field), _("不能直接修改环节"))
 
 
 def revoking(doc, reason_field="cancel_reason"):
@@ -262,9 +273,7 @@ def get_common_transition_actions(docs, doctype):
 	actions = common_actions(docs, doctype)
 	if not get_workflow_name(doctype):
 		return actions
-	workflow = get_workflow(doctype)
-	revoked = {s.state for s in workflow.states if cint(s.doc_status) == 2}
-	revoking = {t.action for t in workflow.transitions if t.next_state in revoked}
+	revoking = revoke_actions(get_workflow(doctype))
 	return [a for a in actions if a not in revoking]
 
 
@@ -281,11 +290,9 @@ def apply_workflow(doc, action):
 	from frappe.model import workflow
 
 	retry = not frappe.db.transaction_writes
-	carry_cancel_reason(doc, action)
 	for attempt in range(MOVE_ATTEMPTS):
 		try:
-			if attempt:
-				carry_cancel_reason(doc, action)
+			carry_cancel_reason(doc, action)  # again after a rollback
 			return workflow.apply_workflow(doc, action)
 		except frappe.QueryDeadlockError:
 			if not retry:
@@ -308,6 +315,5 @@ def carry_cancel_reason(doc, action):
 		return
 	current = frappe.get_doc(values["doctype"], values["name"])
 	workflow = get_workflow(current.doctype)
-	revoked = {s.state for s in workflow.states if cint(s.doc_status) == 2}
-	if any(t.action == action and t.next_state in revoked for t in get_transitions(current, workflow)):
+	if action in revoke_actions(workflow) and any(t.action == action for t in get_transitions(current, workflow)):
 		current.db_set("cancel_reason", reason)

@@ -112,8 +112,7 @@ def configure_outgoing_mail(server, port=25, email_id=None, login=None, password
 	if password:
 		account.password = password
 	account.flags.ignore_permissions = True
-	account.save()
-	sync_reminder_channel()
+	account.save()  # its on_update hook switches the reminders to e-mail (sync_reminder_channel)
 	frappe.db.commit()
 	return account.name
 

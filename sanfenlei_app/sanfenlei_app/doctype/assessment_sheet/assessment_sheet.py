@@ -64,9 +64,7 @@ class AssessmentSheet(Document):
 	def before_cancel(self):
 		"""撤销定级 (the workflow's revoke, District Admin only): a reason, and a step in the log."""
 		review.guard_docstatus(self)  # only the workflow's 撤销定级 gets here
-		reason = review.revoking(self)
-		self.append("steps", {"from_state": self.get_doc_before_save().workflow_state, "to_state": self.workflow_state,
-			"user": frappe.session.user, "at": frappe.utils.now_datetime(), "result": "撤销定级", "reason": reason})
+		review.log_step(self, self.get_doc_before_save().workflow_state, self.workflow_state, "撤销定级", review.revoking(self))
 
 	def on_cancel(self):
 		"""The organisation's grade and stars go back to what its remaining approved sheets say."""
