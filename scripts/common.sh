@@ -311,7 +311,10 @@ start_services() {
       for _ in $(seq 1 30); do mariadb_alive || break; sleep 1; done
     fi
     say "启动 supervisor (starting supervisord: MariaDB, Redis, web, workers, scheduler, realtime, nginx)"
-    setsid supervisord -c "$SUPERVISOR_CONF" </dev/null >/dev/null 2>&1
+    # with the environment a boot gives it, not the caller's: a test run's CI=true would make
+    # Frappe's workers act as inside a unit test (e-mail marked sent, never sent)
+    env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root \
+      setsid supervisord -c "$SUPERVISOR_CONF" </dev/null >/dev/null 2>&1
     for _ in $(seq 1 30); do supervisord_running && break; sleep 0.5; done
   fi
   supervisorctl -c "$SUPERVISOR_CONF" start sanfenlei-mariadb >/dev/null 2>&1 || true

@@ -93,7 +93,10 @@ def test_reminder_from_the_real_schedulers_daily_event(sheet_due_in_three_days):
 	assert queued, "the reminder was not queued as e-mail"
 	arrived = wait_for(lambda: mails_about(s.sheet), 240, every=5)
 	print(f"\nreminder: notification {logged}, e-mail {queued.name} -> {arrived}")
-	assert arrived and s.secretary in arrived[0][0], f"no e-mail reached the SMTP server within 240 s ({queued.status})"
+	status = frappe.db.get_value("Email Queue", queued.name, ["status", "retry", "error"], as_dict=True)
+	assert arrived and s.secretary in arrived[0][0], (
+		f"no e-mail reached the SMTP server within 240 s (queue: {status.status}, retry {status.retry}, "
+		f"{(status.error or '')[-300:]})")
 
 
 def test_the_database_keeps_the_sites_clock():
@@ -161,6 +164,42 @@ def test_a_killed_worker_is_running_again_within_ten_seconds():
 	took = time.monotonic() - started
 	print(f"\nworker {victim.info['pid']} killed; {len(now)} running again after {took:.1f} s")
 	assert len(now) >= len(before) and took < 10
+
+
+# What a test run exports (CI=true, the tests' own settings) must not reach the service: Frappe's
+# workers treat CI as "inside a unit test" (frappe.utils.background_jobs.execute_job sets
+# frappe.flags.in_test), and then mark e-mail "Sent" without ever talking to the SMTP server.
+TEST_RUN_VARIABLES = ("CI", "PYTEST_CURRENT_TEST", "PYTEST_K", "ONLY", "KEEP_TEST_SITE", "ARTIFACTS")
+
+
+def test_no_service_process_carries_the_test_runs_environment():
+	"""Every process supervisor runs for the bench (web, workers, scheduler, realtime, Redis,
+	MariaDB) has the environment production gives it: none of the test run's variables."""
+	me = getpass.getuser()
+	supervisors = [p for p in psutil.process_iter(["pid", "name", "cmdline"])
+		if "supervisord" in " ".join(p.info["cmdline"] or [])]
+	assert supervisors, "supervisord is not running"
+	covered, unreadable, carrying = [], [], []
+	for sup in supervisors:
+		for proc in sup.children(recursive=True):
+			try:
+				env, name, user = proc.environ(), proc.name(), proc.username()
+			except psutil.AccessDenied:
+				unreadable.append(proc.name())
+				continue
+			except psutil.NoSuchProcess:
+				continue
+			covered.append(name)
+			leaked = sorted(k for k in env if k in TEST_RUN_VARIABLES or k.startswith("SANFENLEI_"))
+			if leaked:
+				carrying.append((proc.pid, name, user, leaked))
+	print(f"\nenvironment of {len(covered)} service processes read ({', '.join(sorted(set(covered)))}); "
+		f"not readable by {me}: {sorted(set(unreadable))}")
+	kinds = " ".join(covered)
+	for needed in ("gunicorn", "redis-server", "mariadbd", "node"):
+		assert needed in kinds, f"no {needed} process under supervisor: {sorted(set(covered))}"
+	assert sum("python" in n or "frappe" in n or "bench" in n for n in covered) >= 3, covered  # workers, scheduler
+	assert not carrying, f"service processes carrying the test run's environment: {carrying}"
 
 
 def listening_sockets():
