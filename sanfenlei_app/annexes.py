@@ -26,26 +26,34 @@ def col(fieldname, label, group=None, width=10, kind="text"):
 	return frappe._dict(fieldname=fieldname, label=label, group=group, width=width, kind=kind)
 
 
-def list_columns(name_label, grades):
+THREE = ("advanced", "ordinary", "lagging")
+FOUR = ("advanced", "good", "ordinary", "lagging")  # 好 / 较好 / 一般 / 较差 of a four-level district
+
+
+def list_columns(name_label, grades, fields=THREE):
 	"""附件3 / 附件5: name, the grade ticked under 所分类别, target, measures, deadline."""
 	return [
 		col("idx", "序号", width=6, kind="int"),
 		col("organization", name_label, width=30),
-		*[col(field, label, "所分类别", 6, "tick") for field, label in zip(("advanced", "ordinary", "lagging"), grades)],
+		*[col(field, label, "所分类别", 6, "tick") for field, label in zip(fields, grades)],
 		col("target", "升级目标", width=11),
 		col("measures", "升级措施", width=48, kind="long"),
 		col("deadline", "升级时限", width=13, kind="date"),
 	]
 
 
-def summary_columns(unit_label, total_label, groups, extra):
+def summary_columns(unit_label, total_label, groups, extra, fields=THREE):
 	"""附件4 / 附件6: per unit, the total and each grade's count and share, then ``extra``."""
 	out = [col("idx", "序号", width=6, kind="int"), col("reporting_unit", unit_label, width=26),
 		col("total", total_label, width=10, kind="int")]
-	for field, group in zip(("advanced", "ordinary", "lagging"), groups):
+	for field, group in zip(fields, groups):
 		out += [col(field, "个数", group, 7, "int"), col(f"{field}_share", "比例", group, 8, "pct")]
 	return out + extra
 
+
+STAR_COLUMNS = [col(f"star{n}", label, "星级党组织", 7, "int")
+	for n, label in zip((5, 4, 3, 2, 1), ("五星级", "四星级", "三星级", "二星级", "一星级"))]
+SHARE_CHECK = [col("share_check", "优秀站点比例（原则上不超过30%）", width=22)]
 
 FILL_NOTES = ["“升级措施”栏填主要措施，字数不超过150字。", "“升级时限”指完成升级目标的截止时间。", "“所分类别”栏，在选择项下划“√”。"]
 
@@ -67,9 +75,7 @@ ANNEXES = {
 		number=4,
 		report="Annex 4 Classification Summary",
 		title="全区“三分类三升级”活动基层党组织分类情况汇总表",
-		columns=summary_columns("上报单位", "党组织总数", ("先进党组织", "一般党组织", "后进党组织"),
-			[col(f"star{n}", label, "星级党组织", 7, "int")
-				for n, label in zip((5, 4, 3, 2, 1), ("五星级", "四星级", "三星级", "二星级", "一星级"))]),
+		columns=summary_columns("上报单位", "党组织总数", ("先进党组织", "一般党组织", "后进党组织"), STAR_COLUMNS),
 		notes=[
 			"说明：1.此表分领域（行业）分别统计。",
 			"2.此表由各街道党工委、系统党委、区直机关工委汇总后上报。",
@@ -93,10 +99,48 @@ ANNEXES = {
 		report="Annex 6 Remote Site Summary",
 		title="全区“三分类三升级”活动远程教育站点分类情况汇总表",
 		columns=summary_columns("街道", "站点总数", ("优秀站点", "一般站点", "后进站点"),
-			[col("share_check", "优秀站点比例（原则上不超过30%）", width=22)]),
+			SHARE_CHECK),
 		notes=["说明：1.此表由各街道汇总后上报。", "2.表格行数可根据实际情况增减。"],
 	),
 }
+
+
+def four_level_labels(sites, campaign_year=None):
+	"""The grade names of a four-level district ({grade: name}) in ``campaign_year`` (default the
+	current one): from the district-wide standards in force that year (a year's own standard
+	before a general one) of the annex's domains — remote sites for 附件5/6, the others for
+	附件3/4.  None when they grade in three levels, as the notice."""
+	if not campaign_year:
+		from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+
+		campaign_year = get_current_year()
+	rows = frappe.get_all("Assessment Standard",
+		filters={"owner_unit": ("is", "not set"), "approval_status": "Approved", "domain": ("=" if sites else "!=", SITE)},
+		or_filters=[["campaign_year", "is", "not set"], ["campaign_year", "=", campaign_year or ""]],
+		fields=["name", "domain", "grade_levels", "campaign_year", "version", "modified"])
+	in_force = {}
+	for r in sorted(rows, key=lambda r: (bool(r.campaign_year), r.version or 0, r.modified)):
+		in_force[r.domain] = r  # the last (a year's own, the newest version) wins
+	four = [r.name for r in in_force.values() if r.grade_levels == "4"]
+	return frappe.get_cached_doc("Assessment Standard", four[0]).labels() if four else None
+
+
+def spec(annex, filters=None):
+	"""The annex as the district's scheme prints it: four grade columns (好/较好/一般/较差) for a
+	four-level district, the notice's three otherwise."""
+	base = ANNEXES[annex]
+	sites = annex in ("annex5", "annex6")
+	labels = four_level_labels(sites, (filters or {}).get("campaign_year"))
+	if not labels:
+		return base
+	names = [labels[g] for g in ("Advanced", "Good", "Ordinary", "Lagging")]
+	if annex in ("annex3", "annex5"):
+		columns = list_columns("站点名称" if sites else "党组织名称", names, FOUR)
+	else:
+		groups = [f"{n}站点" if sites and not n.endswith("站点") else (n if sites else f"{n}党组织") for n in names]
+		columns = summary_columns("街道" if sites else "上报单位", "站点总数" if sites else "党组织总数", groups,
+			SHARE_CHECK if sites else STAR_COLUMNS, FOUR)
+	return frappe._dict(base, columns=columns)
 
 
 def normalize(filters):
@@ -152,6 +196,7 @@ def list_row(idx, r, sites):
 		"idx": idx,
 		"organization": r["organization"],
 		"advanced": TICK if r["grade"] == "Advanced" else "",
+		"good": TICK if r["grade"] == "Good" else "",
 		"ordinary": TICK if r["grade"] == "Ordinary" else "",
 		"lagging": TICK if r["grade"] == "Lagging" else "",
 		"target": labels.get(r["target"] or "", ""),
@@ -179,6 +224,7 @@ def block_title(domain, sites):
 
 SUMMARY_QUERY = """select o.domain, o.reporting_unit, count(*) as total,
 		sum(coalesce(s.decided_grade, s.grade) = 'Advanced') as advanced,
+		sum(coalesce(s.decided_grade, s.grade) = 'Good') as good,
 		sum(coalesce(s.decided_grade, s.grade) = 'Ordinary') as ordinary,
 		sum(coalesce(s.decided_grade, s.grade) = 'Lagging') as lagging,
 		sum(coalesce(s.decided_stars, s.stars) = 5) as star5, sum(coalesce(s.decided_stars, s.stars) = 4) as star4,
@@ -200,18 +246,15 @@ def in_tree_order(records):
 	return sorted(records, key=lambda r: (order.get(r["domain"], 99), lft.get(r["reporting_unit"], 0)))
 
 
-COUNT_FIELDS = ("total", "advanced", "ordinary", "lagging", "star5", "star4", "star3", "star2", "star1")
-
-
-def share(part, total):
-	return round(part * 100 / total, 1) if total else None
+COUNT_FIELDS = ("total", "advanced", "good", "ordinary", "lagging", "star5", "star4", "star3", "star2", "star1")
 
 
 def summary_row(idx, r, exceptions=()):
 	row = {k: int(r.get(k) or 0) for k in COUNT_FIELDS}
 	row.update(idx=idx, reporting_unit=r["reporting_unit"], domain=r.get("domain"))
-	for g in ("advanced", "ordinary", "lagging"):
-		row[f"{g}_share"] = share(row[g], row["total"])
+	# an official table adds up: the grades' shares make exactly 100.0%
+	for g, value in zip(FOUR, rules.shares_adding_to_100([row[g] for g in FOUR])):
+		row[f"{g}_share"] = value
 	if r.get("domain") == SITE:
 		over = rules.check_excellent_site_share(row["advanced"], row["total"], r["reporting_unit"] in exceptions)
 		if over:
@@ -229,7 +272,7 @@ def summary_blocks(filters, sites):
 	exceptions = set()
 	if sites:
 		exceptions = set(frappe.get_all("Site Share Exception",
-			filters={"parent": filters.campaign_year, "parenttype": "Campaign Year"}, pluck="street"))
+			filters={"parent": filters.campaign_year, "parenttype": "Campaign Year", "stars": 0}, pluck="street"))
 	by_domain = {}
 	for r in records:
 		by_domain.setdefault(r["domain"], []).append(r)
@@ -274,11 +317,11 @@ def filing_date():
 # ----------------------------------------------------------------- Script Report glue
 
 
-def report_columns(annex):
+def report_columns(annex, filters=None):
 	from frappe import _
 
 	out = []
-	for c in ANNEXES[annex].columns:
+	for c in spec(annex, filters).columns:
 		label = f"{c.group}·{c.label}" if c.group else c.label
 		fieldtype = {"int": "Int", "pct": "Data", "date": "Date", "long": "Small Text"}.get(c.kind, "Data")
 		width = max(60, c.width * 9, len(label) * 13 + 16)  # a Chinese label needs its full width
@@ -288,7 +331,7 @@ def report_columns(annex):
 
 def report_rows(annex, filters):
 	"""The desk's rows: each block led by a heading row, then its rows and its total."""
-	shares = [c.fieldname for c in ANNEXES[annex].columns if c.kind == "pct"]  # none in the lists
+	shares = [c.fieldname for c in spec(annex, filters).columns if c.kind == "pct"]  # none in the lists
 	out = []
 	for title, rows, total in blocks(annex, filters):
 		if title:
@@ -309,4 +352,4 @@ def display(row, shares):
 
 def execute_report(annex, filters):
 	filters = normalize(filters)
-	return report_columns(annex), report_rows(annex, filters), None, None, None
+	return report_columns(annex, filters), report_rows(annex, filters), None, None, None

@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 
 from sanfenlei_app import rules
+from sanfenlei_app.annexes import four_level_labels
 from sanfenlei_app.reports import organization_scope
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
@@ -70,8 +71,9 @@ def grade_distribution(filters):
 			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
 			where {" and ".join(conditions)} group by s.decided_grade, s.phase""", values, as_dict=True)
 		counts = {(d.grade, d.phase): d.n for d in data}
-		return [{"label": rules.GRADE_LABELS[g], "initial": counts.get((g, "Initial"), 0),
-			"year_end": counts.get((g, "Year End"), 0)} for g in ORDER]
+		four = four_level_labels(False, year)
+		return [{"label": rules.grade_label(g, labels=four), "initial": counts.get((g, "Initial"), 0),
+			"year_end": counts.get((g, "Year End"), 0)} for g in (rules.GRADES if four else ORDER)]
 	conditions.append("s.phase = %(phase)s")
 	values["phase"] = filters.phase or "Initial"
 	if view == "Stars":
@@ -85,15 +87,16 @@ def grade_distribution(filters):
 	key = "o.domain" if view == "Domain" else "o.reporting_unit"
 	data = frappe.db.sql(
 		f"""select {key} as k,
-			sum(s.decided_grade = 'Advanced') as advanced, sum(s.decided_grade = 'Ordinary') as ordinary,
+			sum(s.decided_grade = 'Advanced') as advanced, sum(s.decided_grade = 'Good') as good,
+			sum(s.decided_grade = 'Ordinary') as ordinary,
 			sum(s.decided_grade = 'Lagging') as lagging
 		from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
 		where {" and ".join(conditions)} group by {key} order by {key}""", values, as_dict=True)
 	out = []
 	for d in data:
 		label = rules.DOMAIN_LABELS.get(d.k, d.k) if view == "Domain" else d.k
-		out.append({"label": label, "advanced": int(d.advanced or 0), "ordinary": int(d.ordinary or 0),
-			"lagging": int(d.lagging or 0)})
+		out.append({"label": label, "advanced": int(d.advanced or 0), "good": int(d.good or 0),
+			"ordinary": int(d.ordinary or 0), "lagging": int(d.lagging or 0)})
 	return out
 
 
@@ -103,8 +106,9 @@ def grade_distribution_columns(view):
 	elif view == "Stars":
 		cols = [("label", "星级"), ("count", "党组织数")]
 	else:
-		cols = [("label", "领域" if view == "Domain" else "上报单位"), ("advanced", "先进"), ("ordinary", "一般"),
-			("lagging", "后进")]
+		four = four_level_labels(False)  # a four-level district's charts show its four grades
+		cols = [("label", "领域" if view == "Domain" else "上报单位")] + [
+			(g.lower(), rules.grade_label(g, labels=four)) for g in (rules.GRADES if four else ORDER)]
 	return [{"fieldname": f, "label": label, "fieldtype": "Data" if f == "label" else "Int", "width": 200 if f == "label" else 90}
 		for f, label in cols]
 

@@ -53,7 +53,7 @@ def cell(ws, value, font=Styles.body, align=CENTER, border=BORDER, number_format
 def fitted_widths(annex, filters):
 	"""Column widths: the layout's, widened for the longest organisation / unit name in scope
 	(one pass over the organisations, without the sheets: a bound that is never too narrow)."""
-	spec = annexes.ANNEXES[annex]
+	spec = annexes.spec(annex, filters)
 	join, conditions, values = organization_scope(filters)
 	conditions.append("o.domain = %(site)s" if annex in ("annex5", "annex6") else "o.domain != %(site)s")
 	values["site"] = annexes.SITE
@@ -137,7 +137,7 @@ def data_row_builder(ws, columns):
 
 
 def write_annex(wb, annex, filters):
-	spec = annexes.ANNEXES[annex]
+	spec = annexes.spec(annex, filters)
 	ncols = len(spec.columns)
 	last = get_column_letter(ncols)
 	ws = wb.create_sheet(title=f"附件{spec.number}")

@@ -24,7 +24,7 @@ permission_query_conditions = {
 	"Annual Summary": "sanfenlei_app.permissions.linked_query_conditions",
 	# the rows of their child tables, confined to the parents the user may see
 	**{dt: "sanfenlei_app.permissions.child_query_conditions" for dt in (
-		"Assessment Sheet Item", "Assessment Sheet Veto", "Assessment Sheet Step", "Party Organization Admin",
+		"Assessment Sheet Item", "Assessment Sheet Entry", "Assessment Sheet Veto", "Assessment Sheet Step", "Party Organization Admin",
 		"Annual Summary Rate")},
 }
 has_permission = {
@@ -85,7 +85,7 @@ override_whitelisted_methods = {
 fixtures = [{"dt": "Custom DocPerm", "filters": [["name", "like", "sanfenlei-%"]]}]
 
 # the notes of 附件7/8 come from the rules module into their print formats
-jinja = {"methods": ["sanfenlei_app.rules.commitment_note"]}
+jinja = {"methods": ["sanfenlei_app.rules.commitment_note", "sanfenlei_app.grading.sheet_grade_names"]}
 
 scheduler_events = {
 	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets"],

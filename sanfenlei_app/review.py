@@ -95,7 +95,7 @@ def on_transition(sheet, old, new):
 	if old in DECISION_STATES and not is_return and not messages:
 		messages += check_decision(sheet)
 	if old in ("Superior Decision", "Superior Confirmation") and not is_return and not messages:
-		messages += check_site_share(sheet)
+		messages += check_site_share(sheet) + check_star_share(sheet)
 	if messages:
 		frappe.throw("<br>".join(messages), title=_("不能进入下一环节"))
 	log_step(sheet, old, new, step_result(sheet, old, new), sheet.return_reason if is_return else None)
@@ -118,9 +118,7 @@ def check_decision(sheet):
 		if stars:
 			messages.append("远程教育站点不评定星级")
 	else:
-		low, high = rules.STARS_OF_GRADE[sheet.decided_grade]
-		if not low <= stars <= high:
-			messages += rules.check_stars_decision(sheet.decided_grade, stars, "-", sheet.domain)
+		messages += rules.check_stars_decision(sheet.decided_grade, stars, "-", sheet.domain, sheet_scheme_of(sheet))
 	own = sheet.self_check_grade if sheet.phase == "Year End" else sheet.self_grade
 	differs = (own and sheet.decided_grade != own) or (
 		sheet.decided_grade != sheet.grade or (sheet.domain not in rules.NO_STAR_DOMAINS and stars != cint(sheet.stars))
@@ -131,7 +129,8 @@ def check_decision(sheet):
 
 
 def step_result(sheet, old, new):
-	g = lambda grade: rules.grade_label(grade, sheet.domain) if grade else ""  # noqa: E731
+	scheme = sheet_scheme_of(sheet)
+	g = lambda grade: rules.grade_label(grade, sheet.domain, scheme and scheme["labels"]) if grade else ""  # noqa: E731
 	if old == "Mass Preliminary Review":
 		return f"群众代表{cint(sheet.mass_attendance)}人参加，初评为{g(sheet.mass_grade)}"
 	if old == "Party Member Appraisal":
@@ -153,6 +152,37 @@ def step_result(sheet, old, new):
 	return ""
 
 
+def sheet_scheme_of(sheet):
+	"""The scheme of the sheet's standard (None when it has none yet)."""
+	if not sheet.standard:
+		return None
+	return frappe.get_cached_doc("Assessment Standard", sheet.standard).scheme()
+
+
+def check_star_share(sheet):
+	"""星级比例: a standard may intend a share per star level (e.g. five stars about 10%).  When
+	a unit finalises a decision, a star level over its share of the unit's organisations of the
+	domain needs the district's recorded exception (as the 30% rule for remote sites)."""
+	scheme = sheet_scheme_of(sheet)
+	stars = cint(sheet.decided_stars)
+	if not scheme or not stars or stars not in scheme["star_shares"]:
+		return []
+	unit = sheet.reporting_unit
+	lft, rgt = frappe.db.get_value("Party Organization", unit, ["lft", "rgt"])
+	total = frappe.db.count(
+		"Party Organization", {"lft": [">", lft], "rgt": ["<", rgt], "domain": sheet.domain, "status": "Active"})
+	count = frappe.db.count(
+		"Assessment Sheet",
+		{"reporting_unit": unit, "campaign_year": sheet.campaign_year, "phase": sheet.phase, "domain": sheet.domain,
+		 "decided_stars": stars, "docstatus": ["<", 2],
+		 "workflow_state": ["in", ["District Review", "Graded", "Confirmed"]], "name": ["!=", sheet.name]},
+	) + 1
+	exception = frappe.db.exists(
+		"Site Share Exception",
+		{"parent": sheet.campaign_year, "parenttype": "Campaign Year", "street": unit, "stars": stars})
+	return rules.check_star_shares({stars: count}, total, {stars: scheme["star_shares"][stars]}, bool(exception))
+
+
 def check_site_share(sheet):
 	"""附件5/1: 优秀站点比例原则上不超过30%.  Checked when the street finalises a site's
 	grade (reports it to the district)."""
@@ -171,7 +201,7 @@ def check_site_share(sheet):
 		 "workflow_state": ["in", ["District Review", "Graded", "Confirmed"]], "name": ["!=", sheet.name]},
 	) + 1
 	exception = frappe.db.exists(
-		"Site Share Exception", {"parent": sheet.campaign_year, "parenttype": "Campaign Year", "street": street}
+		"Site Share Exception", {"parent": sheet.campaign_year, "parenttype": "Campaign Year", "street": street, "stars": 0}
 	)
 	message = rules.check_excellent_site_share(excellent, total, bool(exception))
 	return [message] if message else []

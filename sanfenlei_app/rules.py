@@ -4,6 +4,8 @@ Plain functions with no database access: controllers and hooks call them with va
 tests call them without a site.  Messages are the Chinese a user reads.
 """
 
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
 ORG_LEVELS = ("District", "Reporting Unit", "Grassroots")
 UNIT_KINDS = ("Street Committee", "System Committee", "Organs Committee")
 GRASSROOTS_DOMAINS = (
@@ -278,10 +280,18 @@ def summarize_surveys(surveys):
 # ----------------------------------------------------------------- April: grading
 # 评分采取总分100分逐项扣分的办法进行，每个项目分值扣完为止。
 # 80分以上为“先进”，60-79分为“一般”，60分以下为“后进”。
+#
+# The notice lets every street and system adjust 评分要点和评分办法, and districts that ran the
+# campaign wrote other schemes: bonus items (加分项), weighted parts (权重), four grades
+# (好/较好/一般/较差), vetoes that cap a grade or the stars, honours that rate directly, star
+# conditions and a minimum star.  A standard therefore describes its *scheme* as data (a dict,
+# see ``default_scheme``), and ``evaluate`` grades any scheme exactly: decimals throughout, the
+# total rounded once, at the end, by the scheme's own rule.  The notice's scheme is the default.
 
-GRADES = ("Advanced", "Ordinary", "Lagging")
-GRADE_LABELS = {"Advanced": "先进", "Ordinary": "一般", "Lagging": "后进"}
-SITE_GRADE_LABELS = {"Advanced": "优秀站点", "Ordinary": "一般站点", "Lagging": "后进站点"}
+GRADES = ("Advanced", "Good", "Ordinary", "Lagging")  # highest first; "Good" only in four-level schemes
+GRADE_LABELS = {"Advanced": "先进", "Good": "较好", "Ordinary": "一般", "Lagging": "后进"}
+FOUR_LEVEL_LABELS = {"Advanced": "好", "Good": "较好", "Ordinary": "一般", "Lagging": "较差"}
+SITE_GRADE_LABELS = {"Advanced": "优秀站点", "Good": "较好站点", "Ordinary": "一般站点", "Lagging": "后进站点"}
 FULL_MARKS = 100
 DEFAULT_THRESHOLDS = {"advanced": 80.0, "ordinary": 60.0}
 # (minimum total, stars), highest first: 先进 four to five stars, 一般 one to three, 后进 none.
@@ -289,6 +299,19 @@ DEFAULT_STAR_BANDS = ((90.0, 5), (80.0, 4), (73.0, 3), (66.0, 2), (60.0, 1))
 STARS_OF_GRADE = {"Advanced": (4, 5), "Ordinary": (1, 3), "Lagging": (0, 0)}
 NO_STAR_DOMAINS = ("Remote Education Site",)
 EXCELLENT_SITE_SHARE = 0.30  # 优秀站点比例原则上不超过30%
+
+# 评分办法 of an item: 扣分项 (points taken off, 扣完为止), 加分项 (only added, capped), 减分项
+# (taken off its part, at most its points), 评分项 (a score given directly, e.g. 民主测评).
+ITEM_KINDS = ("Deduction", "Bonus", "Penalty", "Rating")
+ITEM_KIND_LABELS = {"Deduction": "扣分项", "Bonus": "加分项", "Penalty": "减分项", "Rating": "评分项"}
+# A veto row's kind says when it applies: fact (ticked), satisfaction (below its threshold),
+# condition (a 定星条件: applies when *not* met), honour (ticked: an honour won).
+VETO_KINDS = ("fact", "satisfaction", "condition", "honour")
+# ... and its effect: straight to the lowest grade, the grade at most, the stars at most, or
+# the grade at least (an honour that rates directly).
+EFFECTS = ("Lowest Grade", "Cap Grade", "Cap Stars", "Rate Directly")
+ROUNDING = {"Half Up": ROUND_HALF_UP, "Down": ROUND_DOWN}
+ROUNDING_LABELS = {"Half Up": "四舍五入", "Down": "舍去尾数"}
 
 # 直接定为“后进”, per domain, as the notice lists them.  kind "fact": ticked on the sheet;
 # kind "satisfaction": decided by the sheet's satisfaction figure, below `threshold` percent.
@@ -322,50 +345,266 @@ DEFAULT_VETOES = {
 }
 
 
-def grade_label(grade, domain=None):
-	labels = SITE_GRADE_LABELS if domain == "Remote Education Site" else GRADE_LABELS
-	return labels.get(grade, "")
+def dec(value):
+	"""A number as an exact decimal: 0.35 is 0.35, not 0.34999…  None counts as 0."""
+	if value is None or value == "":
+		return Decimal(0)
+	return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def num(value):
+	"""A decimal shown without trailing zeros: 87.80 → "87.8", 90 → "90"."""
+	text = format(dec(value).normalize(), "f")
+	return text
+
+
+def grade_label(grade, domain=None, labels=None):
+	"""The grade's name: the scheme's own ``labels`` if given, else the notice's (站点 names for
+	remote education sites)."""
+	if labels and labels.get(grade):
+		return labels[grade]
+	return (SITE_GRADE_LABELS if domain == "Remote Education Site" else GRADE_LABELS).get(grade, "")
+
+
+def veto_rule(code, description, kind="fact", threshold=None, effect="Lowest Grade", effect_grade=None, effect_stars=None):
+	"""One veto / condition / honour row of a scheme, as a dict."""
+	return {"code": code, "description": description, "kind": kind or "fact", "threshold": threshold,
+		"effect": effect or "Lowest Grade", "effect_grade": effect_grade, "effect_stars": effect_stars}
+
+
+def default_scheme(domain=None, items=None, vetoes=None, thresholds=None, bands=None):
+	"""The notice's scheme (附件1): one part of 100 points of 扣分项, 80/60 for 先进/一般/后进,
+	the star bands of 通知二(二)3, the domain's 直接定为后进 vetoes, totals to 0.1 half up.
+
+	``items``: maximum points of the items (default one item of 100); ``vetoes``: rows as
+	(code, text, kind, threshold) tuples or ``veto_rule`` dicts (default the domain's);
+	``thresholds``: {"advanced", "ordinary"} points; ``bands``: [(minimum, stars)] or None for
+	the default bands ([] for a scheme without stars).  Returns the scheme dict ``evaluate`` takes.
+	"""
+	t = thresholds or DEFAULT_THRESHOLDS
+	raw_vetoes = DEFAULT_VETOES.get(domain, []) if vetoes is None else vetoes
+	return {
+		"parts": [],
+		"items": [{"max_points": p, "kind": "Deduction", "part": ""} for p in (items or [FULL_MARKS])],
+		"bonus_cap": 0,
+		"levels": [("Advanced", t["advanced"]), ("Ordinary", t["ordinary"]), ("Lagging", None)],
+		"labels": dict(SITE_GRADE_LABELS if domain == "Remote Education Site" else GRADE_LABELS),
+		"bands": list(DEFAULT_STAR_BANDS if bands is None else bands),
+		"min_stars": 0,
+		"vetoes": [v if isinstance(v, dict) else veto_rule(*v) for v in raw_vetoes],
+		"decimals": 1,
+		"rounding": "Half Up",
+		"star_shares": {},
+	}
+
+
+def round_total(total, decimals=1, rounding="Half Up"):
+	"""Round an exact total once, by the scheme's rule: ``decimals`` places (0–2), ``rounding``
+	"Half Up" (四舍五入: 89.95 → 90.0) or "Down" (舍去尾数: 89.95 → 89.9).  Returns a Decimal."""
+	return dec(total).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUNDING[rounding])
+
+
+def star_ranges(levels, bands):
+	"""{grade: (lowest, highest stars)} as the bands fall into the grades' score ranges;
+	(0, 0) for a grade no band starts in (the notice's 后进)."""
+	out = {}
+	upper = None
+	for grade, minimum in levels:
+		low = dec(minimum) if minimum is not None else Decimal("-Infinity")
+		stars = [s for m, s in bands if dec(m) >= low and (upper is None or dec(m) < upper)]
+		out[grade] = (min(stars), max(stars)) if stars else (0, 0)
+		upper = low
+	return out
+
+
+def _grade_rank(levels):
+	return {grade: i for i, (grade, _minimum) in enumerate(levels)}
+
+
+def _entry_messages(kind, points, reason):
+	word = "加分" if kind == "Bonus" else "扣分"
+	if points is None or dec(points) < 0:
+		return [f"{word}必须是不小于0的数"]
+	if dec(points) > 0 and not (reason or "").strip():
+		return [f"每一项{word}都要写明{word}理由"]
+	return []
+
+
+def evaluate(scheme, entries, ticked=(), satisfaction=None, domain=None):
+	"""Grade one sheet under ``scheme`` (see ``default_scheme`` for its keys).
+
+	``entries``: one element per item of the scheme, in order — for 扣分项, 加分项 and 减分项 a list
+	of (points, reason), each infraction or merit on its own (points ≥ 0); for 评分项 the score
+	given (points, or None while not yet given, counted as 0).  ``ticked``: codes of the fact,
+	honour and condition rows ticked (a condition ticked is *met*); ``satisfaction``: percent or
+	None.  Returns a dict: ``scores`` (per item, points, exact, a penalty negative), ``parts``
+	[(name, points, weight %)], ``bonus`` (points counted), ``exact`` (Decimal total before
+	rounding), ``total`` (float, rounded once by the scheme's rule), ``grade`` (a key of GRADES),
+	``stars`` (0–5), ``vetoes`` (texts of the rows that applied), ``explanation`` (Chinese lines:
+	why the total, grade and stars are what they are) and ``messages`` (what is wrong with the
+	input; an entry with a negative value is not counted).  Raises nothing.
+	"""
+	messages, lines = [], []
+	items = scheme["items"]
+	part_names = [p for p, _w in scheme.get("parts") or []] or [""]
+	weights = {p: dec(w) for p, w in scheme.get("parts") or []} or {"": Decimal(100)}
+	base = {p: Decimal(0) for p in part_names}
+	penalty = {p: Decimal(0) for p in part_names}
+	scores, bonus = [], Decimal(0)
+	for n, (item, given) in enumerate(zip(items, entries), 1):
+		kind, top = item.get("kind") or "Deduction", dec(item["max_points"])
+		part = item.get("part") if item.get("part") in base else part_names[0]
+		if kind == "Rating":
+			value = dec(given)
+			if given is not None and not 0 <= value <= top:
+				messages.append(f"第{n}项评分应在0到{num(top)}分之间")
+				value = min(max(value, Decimal(0)), top)
+			scores.append(value)
+			base[part] += value
+			continue
+		counted = Decimal(0)
+		for points, reason in given or []:
+			problems = _entry_messages(kind, points, reason)
+			messages += problems
+			if not problems or "理由" in problems[0]:
+				counted += dec(points) if points is not None and dec(points) >= 0 else 0
+		if kind == "Deduction":
+			score = max(Decimal(0), top - counted)
+			if counted > top:
+				lines.append(f"第{n}项扣分合计{num(counted)}分，超过该项分值{num(top)}分，扣完为止，计0分")
+			base[part] += score
+		elif kind == "Bonus":
+			score = min(top, counted)
+			if counted > top:
+				lines.append(f"第{n}项加分{num(counted)}分，超过该项上限{num(top)}分，按{num(top)}分计")
+			bonus += score
+		else:  # Penalty
+			score = -min(top, counted)
+			penalty[part] += -score
+		scores.append(score)
+	if satisfaction is not None and not 0 <= dec(satisfaction) <= 100:
+		messages.append("满意度必须在0%到100%之间")
+
+	exact, parts = Decimal(0), []
+	for p in part_names:
+		points = max(Decimal(0), base[p] - penalty[p])
+		exact += points * weights[p] / 100
+		parts.append((p, points, weights[p]))
+		minus = f" − 减分{num(penalty[p])}分 = {num(points)}分" if penalty[p] else ""
+		if len(part_names) > 1 or weights[p] != 100:
+			lines.append(f"{p or '基本分'}：{num(base[p])}分{minus}，权重{num(weights[p])}% → {num(points * weights[p] / 100)}分")
+		else:
+			lines.append(f"各评分项目得分合计{num(base[p])}分{minus}")
+	cap = dec(scheme.get("bonus_cap"))
+	if bonus:
+		counted_bonus = min(bonus, cap)
+		lines.append(f"加分{num(bonus)}分" + (f"，超过加分上限{num(cap)}分，按{num(cap)}分计" if bonus > cap else "") + "，直接计入总分")
+		bonus = counted_bonus
+		exact += bonus
+	decimals, rounding = int(scheme.get("decimals", 1)), scheme.get("rounding") or "Half Up"
+	total = round_total(exact, decimals, rounding)
+	lines.append(f"总分{num(exact)}分，按{ROUNDING_LABELS[rounding]}保留{decimals}位小数为{num(total)}分")
+
+	levels = scheme["levels"]
+	labels = scheme.get("labels") or GRADE_LABELS
+	rank = _grade_rank(levels)
+	grade = next((g for g, m in levels if m is not None and total >= dec(m)), levels[-1][0])
+	by_score = grade
+	minimum = dict(levels)[grade]
+	lines.append(f"{num(total)}分" + (f"达到{labels[grade]}分数线{num(minimum)}分" if minimum is not None
+		else f"低于{labels[levels[-2][0]]}分数线{num(levels[-2][1])}分") + f"：{labels[grade]}")
+
+	ticked = set(ticked)
+	applied = []
+	for v in scheme.get("vetoes") or []:
+		if v["kind"] == "satisfaction":
+			hit = satisfaction is not None and v.get("threshold") is not None and dec(satisfaction) < dec(v["threshold"])
+		elif v["kind"] == "condition":
+			hit = v["code"] not in ticked
+		else:
+			hit = v["code"] in ticked
+		if hit:
+			applied.append(v)
+	# honours first (they raise), then the vetoes (they lower): a veto wins over an honour
+	for v in sorted(applied, key=lambda v: v["effect"] != "Rate Directly"):
+		effect, target = v["effect"], v.get("effect_grade")
+		if effect == "Rate Directly" and target in rank and rank[target] < rank[grade]:
+			grade = target
+			lines.append(f"{v['description']}：直接定为{labels[grade]}")
+		elif effect == "Lowest Grade":
+			grade = levels[-1][0]
+			lines.append(f"{'未具备' if v['kind'] == 'condition' else ''}{v['description']}：直接定为{labels[grade]}")
+		elif effect == "Cap Grade" and target in rank and rank[target] > rank[grade]:
+			grade = target
+			lines.append(f"{'未具备' if v['kind'] == 'condition' else ''}{v['description']}：等次最高为{labels[grade]}")
+
+	bands = [] if domain in NO_STAR_DOMAINS else list(scheme.get("bands") or [])
+	stars = 0
+	if bands:
+		ranges = star_ranges(levels, bands)
+		stars = next((s for m, s in sorted(bands, key=lambda b: -dec(b[0])) if total >= dec(m)), 0)
+		low, high = ranges[grade]
+		if grade != by_score or not low <= stars <= high:
+			stars = min(max(stars, low), high)
+			lines.append(f"{labels[grade]}的星级为{low}至{high}星级：{STAR_WORDS[stars]}" if high else f"{labels[grade]}不予确定星级等次")
+		elif stars:
+			lines.append(f"{num(total)}分在{STAR_WORDS[stars]}分数段（{num(dict((s, m) for m, s in bands)[stars])}分以上）：{STAR_WORDS[stars]}")
+		floor = int(scheme.get("min_stars") or 0)
+		if stars < floor:
+			stars = floor
+			lines.append(f"每个党组织至少评为{STAR_WORDS[floor]}")
+		for v in applied:
+			if v["effect"] == "Cap Stars" and v.get("effect_stars") is not None and stars > int(v["effect_stars"]):
+				stars = int(v["effect_stars"])
+				lines.append(f"{'未具备' if v['kind'] == 'condition' else ''}{v['description']}：星级最高为{STAR_WORDS[stars]}")
+				if stars < ranges[grade][0]:
+					grade = next((g for g in rank if ranges[g][0] <= stars <= ranges[g][1] and ranges[g][1]), levels[-1][0])
+					lines.append(f"{STAR_WORDS[stars]}属于{labels[grade]}：定为{labels[grade]}")
+	return {
+		"scores": [float(s) for s in scores],
+		"parts": [(p, float(points), float(w)) for p, points, w in parts],
+		"bonus": float(bonus),
+		"exact": exact,
+		"total": float(total),
+		"grade": grade,
+		"stars": stars,
+		"vetoes": [("未具备：" if v["kind"] == "condition" else "") + v["description"] for v in applied
+			if v["effect"] != "Rate Directly"],
+		"honours": [v["description"] for v in applied if v["effect"] == "Rate Directly"],
+		"explanation": lines,
+		"messages": sorted(set(messages), key=messages.index),
+	}
+
+
+STAR_WORDS = {0: "无星级", 1: "一星级", 2: "二星级", 3: "三星级", 4: "四星级", 5: "五星级"}
 
 
 def item_score(max_points, deductions):
-	"""逐项扣分，扣完为止: (score, messages).  ``deductions``: [(points, reason)]."""
-	messages = []
-	total = 0.0
-	for points, reason in deductions:
-		if points is None or points < 0:
-			messages.append("扣分必须是不小于0的数")
-			continue
-		if points > 0 and not (reason or "").strip():
-			messages.append("每一项扣分都要写明扣分理由")
-		total += points
-	return round(max(0.0, max_points - total), 1), messages
+	"""逐项扣分，扣完为止: (score, messages) of one 扣分项.  ``deductions``: [(points, reason)];
+	the score is exact (no rounding) and never below 0."""
+	result = evaluate({"items": [{"max_points": max_points}], "levels": [("Lagging", None)], "bands": []}, [deductions])
+	return result["scores"][0], result["messages"]
 
 
-def total_score(scores):
-	return round(sum(scores), 1)
+def grade_sheet(items, vetoes=(), ticked=(), satisfaction=None, domain=None, thresholds=None, bands=None):
+	"""Grade one sheet under the notice's scheme (``default_scheme``).  ``items``:
+	[(max_points, [(points, reason)])]; ``vetoes``: (code, text, kind, threshold) rows.
+	Returns ``evaluate``'s dict."""
+	scheme = default_scheme(domain, [m for m, _d in items], list(vetoes), thresholds, bands)
+	return evaluate(scheme, [d for _m, d in items], ticked, satisfaction, domain)
 
 
 def grade_for(total, vetoed=False, thresholds=None):
+	"""The notice's grade of a total (rounded to 0.1 first): 先进 from 80, 一般 from 60."""
 	t = thresholds or DEFAULT_THRESHOLDS
 	if vetoed:
 		return "Lagging"
-	total = round(total, 1)
-	if total >= t["advanced"]:
+	total = round_total(total)
+	if total >= dec(t["advanced"]):
 		return "Advanced"
-	if total >= t["ordinary"]:
+	if total >= dec(t["ordinary"]):
 		return "Ordinary"
 	return "Lagging"
-
-
-def stars_for(total, grade, bands=None, domain=None):
-	"""Stars follow the score within the grade's band; 后进 and remote sites get none."""
-	if grade == "Lagging" or domain in NO_STAR_DOMAINS:
-		return 0
-	low, high = STARS_OF_GRADE[grade]
-	for minimum, stars in bands or DEFAULT_STAR_BANDS:
-		if round(total, 1) >= minimum:
-			return min(max(stars, low), high)
-	return low
 
 
 def applied_vetoes(vetoes, ticked, satisfaction):
@@ -381,28 +620,35 @@ def applied_vetoes(vetoes, ticked, satisfaction):
 	return out
 
 
-def grade_sheet(items, vetoes=(), ticked=(), satisfaction=None, domain=None, thresholds=None, bands=None):
-	"""Grade one sheet.  ``items``: [(max_points, [(points, reason)])].
-	Returns dict(scores, total, vetoes, grade, stars, messages)."""
-	messages = []
-	scores = []
-	for max_points, deductions in items:
-		score, msgs = item_score(max_points, deductions)
-		scores.append(score)
-		messages += msgs
-	if satisfaction is not None and not 0 <= satisfaction <= 100:
-		messages.append("满意度必须在0%到100%之间")
-	total = total_score(scores)
-	applied = applied_vetoes(vetoes, set(ticked), satisfaction)
-	grade = grade_for(total, bool(applied), thresholds)
-	return {
-		"scores": scores,
-		"total": total,
-		"vetoes": applied,
-		"grade": grade,
-		"stars": stars_for(total, grade, bands, domain),
-		"messages": sorted(set(messages), key=messages.index),
-	}
+def shares_adding_to_100(counts):
+	"""Shares of ``counts`` (ints that partition their sum) in percent to 0.1, adding to exactly
+	100.0: each share is rounded down to 0.1 and the tenths left over go to the largest remainders
+	(the earlier column on a tie).  One in each of three grades: [33.4, 33.3, 33.3].  Returns a
+	list of Decimals, or Nones when the sum is 0."""
+	total = sum(counts)
+	if not total:
+		return [None for _c in counts]
+	exact = [Decimal(c) * 1000 / total for c in counts]  # in tenths of a percent
+	floors = [int(e) for e in exact]
+	left = 1000 - sum(floors)
+	order = sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), i))
+	for i in order[:left]:
+		floors[i] += 1
+	return [Decimal(f) / 10 for f in floors]
+
+
+def check_star_shares(counts, total, shares, exception=False):
+	"""星级比例: ``counts`` {stars: organisations}, ``total`` organisations graded, ``shares``
+	{stars: intended percent}.  Returns the messages of the star levels over their intended
+	share (none with a recorded ``exception``), as the 30% rule for remote sites warns."""
+	if exception or not total:
+		return []
+	out = []
+	for stars, intended in sorted(shares.items(), reverse=True):
+		if intended and counts.get(stars, 0) * 100 > dec(intended) * total:
+			out.append(f"{STAR_WORDS[stars]}党组织{counts.get(stars, 0)}个，占{total}个的"
+				f"{Decimal(counts.get(stars, 0) * 100) / total:.1f}%，超过预期比例{num(intended)}%；如确需超过，须登记例外")
+	return out
 
 
 PHASE_ORDER = {"Initial": 0, "Year End": 1}  # 分类评定级次 (4月) before 总结检查验收 (12月)
@@ -421,15 +667,22 @@ def current_grading(approved):
 	return latest
 
 
-def check_stars_decision(grade, stars, reason, domain=None):
-	"""The superior may set the stars within the band of the grade, with a reason."""
+def check_stars_decision(grade, stars, reason, domain=None, scheme=None):
+	"""The superior may set the stars within the band of the grade (of ``scheme``, default the
+	notice's), with a reason.  Returns the messages (empty when the decision stands)."""
 	if domain in NO_STAR_DOMAINS:
 		return [] if not stars else ["远程教育站点不评定星级"]
-	low, high = STARS_OF_GRADE[grade]
+	scheme = scheme or default_scheme(domain)
+	labels = scheme.get("labels") or GRADE_LABELS
+	if grade not in dict(scheme["levels"]):
+		return [f"本标准没有“{grade_label(grade, domain)}”这一等次"]
+	low, high = star_ranges(scheme["levels"], scheme.get("bands") or [])[grade]
+	floor = int(scheme.get("min_stars") or 0)
+	low, high = max(low, floor) if high else floor, max(high, floor)
 	if not low <= (stars or 0) <= high:
-		if grade == "Lagging":
-			return ["后进党组织不予确定星级等次"]
-		return [f"{GRADE_LABELS[grade]}党组织只能评定为{low}至{high}星级"]
+		if not high:
+			return [f"{labels[grade]}党组织不予确定星级等次"]
+		return [f"{labels[grade]}党组织只能评定为{low}至{high}星级"]
 	if not (reason or "").strip():
 		return ["调整星级须写明理由"]
 	return []
@@ -443,9 +696,95 @@ def check_standard_items(max_points):
 	messages = []
 	if any(p is None or p <= 0 for p in max_points):
 		messages.append("每个评分项目的分值必须大于0")
-	total = round(sum(p or 0 for p in max_points), 1)
+	total = sum(dec(p) for p in max_points if p is not None)
 	if total != FULL_MARKS:
-		messages.append(f"各评分项目分值合计应为100分，现为{total:g}分")
+		messages.append(f"各评分项目分值合计应为100分，现为{num(total)}分")
+	return messages
+
+
+def part_of(item, names):
+	"""The part an item counts in: its own if the scheme has it, else the first ("" without parts)."""
+	return item.get("part") if item.get("part") in names else (names[0] if names else "")
+
+
+def check_scheme(scheme):
+	"""What is wrong with a scheme (``default_scheme``'s keys), as messages; empty when a sheet
+	can be graded by it.  Each part's 扣分项 and 评分项 sum to 100 points (the whole standard's,
+	without parts); the parts' weights to 100%; a 加分项 needs a bonus cap above 0; thresholds
+	fall from the highest grade; star bands agree with the grades; every veto has its effect."""
+	messages = []
+	items = scheme["items"]
+	parts = scheme.get("parts") or []
+	if any(i.get("kind") not in ITEM_KINDS for i in items):
+		messages.append("评分办法只能是扣分项、加分项、减分项或评分项")
+	if any(i.get("max_points") is None or dec(i["max_points"]) <= 0 for i in items):
+		messages.append("每个评分项目的分值必须大于0")
+	names = [p for p, _w in parts]
+	if len(names) != len(set(names)) or any(not (p or "").strip() for p in names):
+		messages.append("各部分须有名称且不能重复")
+	if parts and sum(dec(w) for _p, w in parts) != 100:
+		messages.append(f"各部分权重合计应为100%，现为{num(sum(dec(w) for _p, w in parts))}%")
+	for p in names or [""]:
+		mine = [i for i in items if part_of(i, names) == p]
+		points = sum(dec(i["max_points"]) for i in mine if i.get("kind") in ("Deduction", "Rating") and i.get("max_points"))
+		if points != FULL_MARKS:
+			where = f"“{p}”部分" if p else "各"
+			messages.append(f"{where}扣分项和评分项的分值合计应为100分，现为{num(points)}分")
+	has_bonus = any(i.get("kind") == "Bonus" for i in items)
+	if has_bonus and dec(scheme.get("bonus_cap")) <= 0:
+		messages.append("有加分项时须填写加分上限（大于0分）")
+	if not 0 <= int(scheme.get("decimals", 1)) <= 2 or (scheme.get("rounding") or "Half Up") not in ROUNDING:
+		messages.append("总分保留0至2位小数，取舍办法为四舍五入或舍去尾数")
+	levels = scheme["levels"]
+	messages += check_levels_and_bands(levels, scheme.get("bands") or [], scheme.get("labels"))
+	grades = {g for g, _m in levels}
+	for v in scheme.get("vetoes") or []:
+		if v["kind"] not in VETO_KINDS or v["effect"] not in EFFECTS:
+			messages.append(f"“{v['description']}”的类别或效力无效")
+		elif v["effect"] in ("Cap Grade", "Rate Directly") and v.get("effect_grade") not in grades:
+			messages.append(f"“{v['description']}”须选择本标准的一个等次")
+		elif v["effect"] == "Cap Stars" and not 0 <= int(v.get("effect_stars") or -1) <= 4:
+			messages.append(f"“{v['description']}”须填写最高星级（0至4）")
+		if v["kind"] == "satisfaction" and not 0 < dec(v.get("threshold")) <= 100:
+			messages.append(f"“{v['description']}”须填写0到100之间的满意度界限")
+	codes = [v["code"] for v in scheme.get("vetoes") or []]
+	if len(codes) != len(set(codes)):
+		messages.append("一票否决、定星条件和荣誉的编号不能重复")
+	if not 0 <= int(scheme.get("min_stars") or 0) <= 5:
+		messages.append("最低星级应在0至5之间")
+	shares = scheme.get("star_shares") or {}
+	if any(not 0 <= dec(v) <= 100 for v in shares.values()) or sum(dec(v) for v in shares.values()) > 100:
+		messages.append("各星级的预期比例应在0%到100%之间，合计不超过100%")
+	return messages
+
+
+def check_levels_and_bands(levels, bands, labels=None):
+	"""Thresholds fall from the highest grade (three or four grades); with stars, each star level
+	has one band, the bands fall with the stars and every band lies inside one grade, a grade's
+	lowest band starting at its threshold so that none of its organisations is without stars."""
+	thresholds = [dec(m) for _g, m in levels[:-1]]
+	if len(levels) not in (3, 4) or any(m is None for _g, m in levels[:-1]) or levels[-1][1] is not None:
+		return ["等次应为三级或四级，除最低一级外各有分数线"]
+	if not all(a > b for a, b in zip(thresholds, thresholds[1:])) or not 0 < thresholds[-1] or thresholds[0] > FULL_MARKS:
+		if len(levels) == 3:
+			return ["等次分数线应满足：0 < 一般 < 先进 ≤ 100"]
+		return ["等次分数线应由高到低递减，且在0到100分之间"]
+	if not bands:
+		return []
+	if len(levels) == 3:
+		return check_thresholds_and_bands({"advanced": levels[0][1], "ordinary": levels[1][1]}, bands)
+	messages = []
+	ordered = sorted(bands, key=lambda b: -dec(b[0]))
+	if sorted(s for _m, s in bands) != [1, 2, 3, 4, 5]:
+		return ["星级分数段应为一至五星各一段"]
+	if [s for _m, s in ordered] != [5, 4, 3, 2, 1]:
+		messages.append("星级分数段应随星级由高到低递减")
+	minima = {dec(m) for m, _s in bands}
+	for g, m in levels[:-1]:
+		if dec(m) not in minima:
+			messages.append(f"“{grade_label(g, labels=labels)}”等次的分数线（{num(m)}分）应是某一星级的起点分，否则该等次部分党组织没有星级")
+	if min(minima) < thresholds[-1]:
+		messages.append(f"一星级起点分不能低于最低合格分数线（{num(thresholds[-1])}分）")
 	return messages
 
 
@@ -480,16 +819,24 @@ def check_thresholds_and_bands(thresholds, bands):
 
 def check_adjusted_standard(district, adjusted):
 	"""A unit's adjusted version may change items and add vetoes, not remove the district's
-	vetoes nor change thresholds or star bands.  Both: dict(items=[points], vetoes=[codes],
-	thresholds=dict, bands=[(min, stars)])."""
-	messages = check_standard_items(adjusted["items"])
+	vetoes nor change thresholds, grades or star rules.  Both: dict(items=[points], vetoes=[codes],
+	thresholds=dict, bands=[(min, stars)]) and, for a scheme, ``levels``, ``min_stars``,
+	``rounding`` and ``veto_effects`` {code: effect}; the item points are checked by the caller's
+	``check_scheme`` when ``items`` is None."""
+	messages = check_standard_items(adjusted["items"]) if adjusted.get("items") is not None else []
 	missing = [c for c in district["vetoes"] if c not in adjusted["vetoes"]]
 	if missing:
 		messages.append("调整版不能删除区委组织部规定的直接定为后进情形：" + "、".join(missing))
-	if adjusted["thresholds"] != district["thresholds"]:
+	changed = [c for c, e in (district.get("veto_effects") or {}).items()
+		if c in (adjusted.get("veto_effects") or {}) and adjusted["veto_effects"][c] != e]
+	if changed:
+		messages.append("调整版不能改变区委组织部规定的一票否决的效力：" + "、".join(changed))
+	if adjusted["thresholds"] != district["thresholds"] or adjusted.get("levels") != district.get("levels"):
 		messages.append("调整版不能改变先进、一般、后进的分数线")
-	if sorted(adjusted["bands"]) != sorted(district["bands"]):
+	if sorted(adjusted["bands"]) != sorted(district["bands"]) or adjusted.get("min_stars") != district.get("min_stars"):
 		messages.append("调整版不能改变星级分数段")
+	if adjusted.get("rounding") != district.get("rounding"):
+		messages.append("调整版不能改变总分的取舍办法")
 	return messages
 
 
@@ -508,6 +855,7 @@ def check_excellent_site_share(excellent, total, exception=False):
 # result.  An organisation with a start but no approved end counts as not upgraded and is
 # listed as missing; a zero denominator shows "—".
 
+GRADE_RANK = {"Lagging": 0, "Ordinary": 1, "Good": 2, "Advanced": 3}  # higher is better
 HONOURS = ("national", "provincial", "municipal", "district")  # 全国 / 省 / 市 / 区 先进(示范)党组织
 HIGHER_HONOURS = ("national", "provincial", "municipal")
 
@@ -521,9 +869,9 @@ RATE_DEFINITIONS = {
 		lambda r: r["start_grade"] != "Lagging" and r["start_stars"] == 4,
 		lambda r: (r.get("end_stars") or 0) >= 5,
 	),
-	"ordinary_upgrade": (
-		lambda r: r["start_grade"] == "Ordinary",
-		lambda r: r.get("end_grade") == "Advanced" or r.get("honour") in HONOURS,
+	"ordinary_upgrade": (  # 一般 (and 较好 of a four-level scheme): up by a grade, or an honour
+		lambda r: r["start_grade"] in ("Ordinary", "Good"),
+		lambda r: GRADE_RANK.get(r.get("end_grade"), -1) > GRADE_RANK[r["start_grade"]] or r.get("honour") in HONOURS,
 	),
 	"three_star_upgrade": (
 		lambda r: r["start_grade"] != "Lagging" and r["start_stars"] == 3,
@@ -539,7 +887,7 @@ RATE_DEFINITIONS = {
 	),
 	"lagging_conversion": (
 		lambda r: r["start_grade"] == "Lagging",
-		lambda r: r.get("end_grade") in ("Ordinary", "Advanced"),
+		lambda r: r.get("end_grade") in ("Ordinary", "Good", "Advanced"),
 	),
 	"lagging_star": (
 		lambda r: r["start_grade"] == "Lagging",
@@ -704,7 +1052,7 @@ def grade_movements(records):
 	"""Count organisations that moved up, stayed, moved down or have no year-end result.
 	``records`` as for ``compute_rates`` (a record may stand for ``count`` alike ones).
 	Up/down by grade, then by stars."""
-	order = {"Lagging": 0, "Ordinary": 1, "Advanced": 2}
+	order = GRADE_RANK
 	out = {"up": 0, "same": 0, "down": 0, "missing": 0, "total": 0, "matrix": {}}
 	for r in records:
 		n = r.get("count", 1)

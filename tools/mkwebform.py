@@ -11,7 +11,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.join(os.path.dirname(HERE), "sanfenlei_app", "sanfenlei_app")
-MODIFIED = "2026-11-28 11:00:00.000000"
+MODIFIED = "2026-11-29 15:00:00.000000"
 COPY = ("fieldtype", "label", "options", "reqd", "read_only", "depends_on", "description", "mandatory_depends_on",
 	"default")
 
@@ -25,9 +25,9 @@ FORMS = [
 			"method_case_study", "method_mass_evaluation", "section_overall", "overall_evaluation", "surveyed_on",
 			"surveyed_by"]),
 	dict(name="sheet", title="分类定级申报表", doc_type="Assessment Sheet",
-		intro="逐项对照标准扣分并写明理由（扣完为止）；每个环节办完后，回到“我的待办”进入下一环节。",
+		intro="对照标准，每一处扣分或加分在“扣分、加分记录”中填一行：评分项目序号、分值、理由和佐证材料（每项扣完为止）；保存后可看到总分和评定依据。每个环节办完后，回到“我的待办”进入下一环节。",
 		fields=["organization", "campaign_year", "phase", "total_score", "grade_label", "stars",
-			"section_items", "items", "section_vetoes", "satisfaction", "vetoes",
+			"veto_applied", "explanation", "section_items", "items", "entries", "section_vetoes", "satisfaction", "vetoes",
 			"section_plan", "upgrade_target", "rectification_measures", "upgrade_deadline", "contact_phone",
 			"section_mass", "mass_meeting_date", "mass_attendance", "mass_grade",
 			"section_member", "member_meeting_date", "member_attendance", "member_grade",

@@ -4,6 +4,7 @@ deadline, their organisation's grade and stars, and what awaits them."""
 import frappe
 
 from sanfenlei_app import portal, rules
+from sanfenlei_app.annexes import four_level_labels
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 no_cache = 1
@@ -19,7 +20,9 @@ def get_context(context):
 	context.phase = portal.phase_of(year) if year else None
 	context.organizations = []
 	for org in portal.my_organizations():
-		org.grade_label = rules.grade_label(org.current_grade, org.domain) or "尚未定级"
+		# a four-level district's own names (好/较好/一般/较差), else the notice's
+		four = four_level_labels(org.domain == "Remote Education Site", year)
+		org.grade_label = rules.grade_label(org.current_grade, org.domain, four) or "尚未定级"
 		org.domain_label = rules.DOMAIN_LABELS.get(org.domain, "")
 		org.todo_list = portal.todo(org, year) if year else []
 		context.organizations.append(org)

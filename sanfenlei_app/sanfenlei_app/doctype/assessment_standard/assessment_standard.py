@@ -4,11 +4,14 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import flt
+from frappe.utils import cint, flt
 
 from sanfenlei_app import rules
 
 DISTRICT_ROLES = {"District Admin", "System Manager", "Administrator"}
+
+
+STAR_SHARE_FIELDS = {5: "five_star_share", 4: "four_star_share", 3: "three_star_share", 2: "two_star_share", 1: "one_star_share"}
 
 
 class AssessmentStandard(Document):
@@ -21,31 +24,62 @@ class AssessmentStandard(Document):
 			(flt(self.two_star_min), 2), (flt(self.one_star_min), 1),
 		]
 
+	def levels(self):
+		"""[(grade, from points)], highest first, the lowest without a threshold."""
+		if cint(self.grade_levels) == 4:
+			return [("Advanced", flt(self.advanced_threshold)), ("Good", flt(self.good_threshold)),
+				("Ordinary", flt(self.ordinary_threshold)), ("Lagging", None)]
+		return [("Advanced", flt(self.advanced_threshold)), ("Ordinary", flt(self.ordinary_threshold)), ("Lagging", None)]
+
+	def labels(self):
+		"""The grades' names: the standard's own, else the notice's (好/较好/一般/较差 for four)."""
+		defaults = rules.FOUR_LEVEL_LABELS if cint(self.grade_levels) == 4 else {
+			g: rules.grade_label(g, self.domain) for g in rules.GRADES}
+		return {g: (self.get(f"{field}_label") or "").strip() or defaults[g]
+			for g, field in (("Advanced", "advanced"), ("Good", "good"), ("Ordinary", "ordinary"), ("Lagging", "lagging"))}
+
+	def scheme(self):
+		"""The standard as the scheme ``rules.evaluate`` grades by (see ``rules.default_scheme``)."""
+		return {
+			"parts": [(p.part_name, flt(p.weight)) for p in self.parts],
+			"items": [{"max_points": flt(i.max_points), "kind": i.item_kind or "Deduction", "part": i.part or ""}
+				for i in self.items],
+			"bonus_cap": flt(self.bonus_cap),
+			"levels": self.levels(),
+			"labels": self.labels(),
+			"bands": self.bands() if self.gets_stars else [],
+			"min_stars": cint(self.min_stars) if self.gets_stars else 0,
+			"vetoes": [rules.veto_rule(v.code, v.description, v.kind, flt(v.threshold) if v.kind == "satisfaction" else None,
+				v.effect or "Lowest Grade", v.effect_grade or None, cint(v.effect_stars)) for v in self.vetoes],
+			"decimals": cint(self.total_decimals) if self.total_decimals is not None else 1,
+			"rounding": self.rounding or "Half Up",
+			"star_shares": {s: flt(self.get(f)) for s, f in STAR_SHARE_FIELDS.items() if flt(self.get(f))},
+		}
+
 	def veto_rules(self):
 		return [(v.code, v.description, v.kind, flt(v.threshold) if v.kind == "satisfaction" else None) for v in self.vetoes]
 
 	def as_rule(self):
+		scheme = self.scheme()
 		return {
-			"items": [flt(i.max_points) for i in self.items],
+			"items": None,  # checked by rules.check_scheme (parts, kinds, bonus)
 			"vetoes": [v.code for v in self.vetoes],
+			"veto_effects": {v["code"]: (v["effect"], v["effect_grade"], v["effect_stars"]) for v in scheme["vetoes"]},
 			"thresholds": self.thresholds(),
+			"levels": scheme["levels"],
 			"bands": self.bands(),
+			"min_stars": scheme["min_stars"],
+			"rounding": (scheme["decimals"], scheme["rounding"]),
 		}
 
 	def validate(self):
 		is_district_user = bool(DISTRICT_ROLES & set(frappe.get_roles()))
-		self.total_points = round(sum(flt(i.max_points) for i in self.items), 1)
-		messages = rules.check_standard_items([flt(i.max_points) for i in self.items])
-		if self.gets_stars:
-			messages += rules.check_thresholds_and_bands(self.thresholds(), self.bands())
-		elif not 0 < flt(self.ordinary_threshold) < flt(self.advanced_threshold) <= 100:
-			messages.append("等次分数线应满足：0 < 一般 < 先进 ≤ 100")
-		codes = [v.code for v in self.vetoes]
-		if len(codes) != len(set(codes)):
-			messages.append("直接定为后进情形的编号不能重复")
-		for v in self.vetoes:
-			if v.kind == "satisfaction" and not 0 < flt(v.threshold) <= 100:
-				messages.append(f"“{v.description}”须填写0到100之间的满意度界限")
+		for row in self.items:
+			row.item_kind = row.item_kind or "Deduction"
+		for row in self.vetoes:
+			row.effect = row.effect or "Lowest Grade"
+		self.total_points = float(sum(rules.dec(i.max_points) for i in self.items if i.item_kind in ("Deduction", "Rating")))
+		messages = rules.check_scheme(self.scheme())
 		if self.owner_unit:
 			messages += self.validate_adjusted()
 		elif not is_district_user:
@@ -53,7 +87,7 @@ class AssessmentStandard(Document):
 		else:
 			self.approval_status = "Approved"
 		if messages:
-			frappe.throw("<br>".join(messages), title=_("分类定级标准有误"))
+			frappe.throw("<br>".join(dict.fromkeys(messages)), title=_("分类定级标准有误"))
 
 	def validate_adjusted(self):
 		unit = frappe.db.get_value("Party Organization", self.owner_unit, ["org_level", "unit_kind"], as_dict=True)

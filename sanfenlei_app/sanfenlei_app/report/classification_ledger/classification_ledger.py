@@ -7,9 +7,10 @@ import frappe
 from frappe import _
 
 from sanfenlei_app import rules
+from sanfenlei_app.annexes import four_level_labels
 from sanfenlei_app.reports import organization_scope
 
-GRADE_RANK = {"Lagging": 0, "Ordinary": 1, "Advanced": 2}
+GRADE_RANK = rules.GRADE_RANK
 
 
 def execute(filters=None):
@@ -58,7 +59,7 @@ def rows(filters):
 	def label(grade, domain):
 		key = (grade, domain)
 		if key not in labels:
-			labels[key] = rules.grade_label(grade, domain)
+			labels[key] = rules.grade_label(grade, domain, four_level_labels(domain == "Remote Education Site"))
 		return labels[key]
 
 	for row in data:

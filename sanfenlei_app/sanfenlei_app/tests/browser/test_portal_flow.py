@@ -77,6 +77,16 @@ def move_on_portal(user, name, action):
 	return page
 
 
+def add_entry(page, n, item_no, points, reason):
+	"""A row of 扣分、加分记录 on the portal's grid: the item's number, the points, the reason."""
+	grid = page.locator(".frappe-control[data-fieldname='entries']")
+	grid.locator(".grid-add-row").click()
+	row = grid.locator(f".grid-body .grid-row[data-idx='{n}']")
+	for field, value, tag in (("item_no", item_no, "input"), ("points", points, "input"), ("reason", reason, "textarea")):
+		row.locator(f".grid-static-col[data-fieldname='{field}']").click()
+		row.locator(f"{tag}[data-fieldname='{field}']").fill(str(value))
+
+
 def test_secretary_fills_and_moves_the_sheet_on_the_portal(browser, flow):
 	sec = User(browser, flow.users["sec"])
 	page = sec.page
@@ -92,14 +102,8 @@ def test_secretary_fills_and_moves_the_sheet_on_the_portal(browser, flow):
 	flow.sheet["name"] = name
 	# the standard's scoring points are listed, in Chinese, ready for deductions
 	assert page.locator(".grid-row[data-idx='1'] [data-fieldname='content']").inner_text().strip()
-	page.locator(".grid-row[data-idx='1'] .grid-static-col[data-fieldname='deduction']").click()
-	page.locator(".grid-row[data-idx='1'] input[data-fieldname='deduction']").fill("5")
-	page.locator(".grid-row[data-idx='1'] .grid-static-col[data-fieldname='deduction_reason']").click()
-	page.locator(".grid-row[data-idx='1'] textarea[data-fieldname='deduction_reason']").fill("支部委员缺额一名")
-	page.locator(".grid-row[data-idx='2'] .grid-static-col[data-fieldname='deduction']").click()
-	page.locator(".grid-row[data-idx='2'] input[data-fieldname='deduction']").fill("10")
-	page.locator(".grid-row[data-idx='2'] .grid-static-col[data-fieldname='deduction_reason']").click()
-	page.locator(".grid-row[data-idx='2'] textarea[data-fieldname='deduction_reason']").fill("班子未按期换届")
+	add_entry(page, 1, 1, 5, "支部委员缺额一名")
+	add_entry(page, 2, 2, 10, "班子未按期换届")
 	fill(page, {"satisfaction": "92", "upgrade_target": "Advanced",
 		"rectification_measures": "一年内完成班子换届，每月开展主题党日", "upgrade_deadline": "2012-11-30",
 		"contact_phone": "028-84000000"})
@@ -109,7 +113,8 @@ def test_secretary_fills_and_moves_the_sheet_on_the_portal(browser, flow):
 	frappe.db.rollback()
 	sheet = frappe.get_doc("Assessment Sheet", name)
 	assert sheet.total_score == 85 and sheet.grade == "Advanced" and sheet.items[0].deduction == 5
-	assert sheet.items[1].deduction_reason == "班子未按期换届" and sheet.rectification_measures.startswith("一年内")
+	assert [(e.item_no, e.points, e.reason) for e in sheet.entries] == [(1, 5, "支部委员缺额一名"), (2, 10, "班子未按期换届")]
+	assert sheet.rectification_measures.startswith("一年内") and "先进" in sheet.explanation
 
 	page = move_on_portal(sec, name, "Start Mass Review")
 	assert state(name) == ("Mass Preliminary Review", 0)

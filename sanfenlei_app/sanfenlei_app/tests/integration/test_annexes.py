@@ -176,9 +176,10 @@ def test_all_annexes_in_one_workbook_equal_the_reports(district):
 	share_cells = [(row[4], row[6], row[8]) for row in wb["附件4"].iter_rows(min_col=1, max_col=9)
 		if isinstance(row[2].value, int)]
 	assert len(share_cells) == len(counted)
-	for cells, r in zip(share_cells, counted):  # 比例 = 个数 / 总数, shown as a percentage
+	for cells, r in zip(share_cells, counted):  # 比例 = 个数 / 总数 to 0.1%, the row's shares adding to 100.0%
 		for c, grade in zip(cells, ("advanced", "ordinary", "lagging")):
-			assert c.value == pytest.approx(r[grade] / r["total"], abs=0.0005) and c.number_format == "0.0%"
+			assert abs(c.value - r[grade] / r["total"]) < 0.001 and c.number_format == "0.0%"
+		assert sum(c.value for c in cells) == pytest.approx(1.0, abs=1e-12), [c.value for c in cells]
 	a6 = {v[1]: v for v in sheet_values(wb["附件6"]) if isinstance(v[2], int)}
 	assert a6[district.streets["甲"].name][9] == "超过30%" and a6[district.streets["甲"].name][4] == pytest.approx(0.5)
 	a5 = sheet_values(wb["附件5"])

@@ -82,9 +82,10 @@ def bad_standard(items):
 
 # (id, user, method, doctype, name or None for an insert, payload builder)
 CASES = [
-	("negative deduction", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: sheet_with(c, edit_item(0, deduction=-2, deduction_reason="x"))),
-	("deduction over the item's points", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: sheet_with(c, edit_item(0, deduction=99, deduction_reason="x"))),
-	("deduction without a reason", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: sheet_with(c, edit_item(0, deduction=2, deduction_reason=""))),
+	("negative deduction", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: {"entries": [{"item_no": 1, "points": -2, "reason": "x"}]}),
+	("deduction on no item", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: {"entries": [{"item_no": 0, "points": 2, "reason": "x"}]}),
+	("deduction without a reason", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: {"entries": [{"item_no": 1, "points": 2, "reason": "  "}]}),
+	("deduction written on the item", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: sheet_with(c, edit_item(0, deduction=2))),
 	("item points re-weighed", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: sheet_with(c, edit_item(0, max_points=60))),
 	("item text changed", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: sheet_with(c, edit_item(1, content="随便写"))),
 	("item added", "sec", "PUT", "Assessment Sheet", "sheet", lambda c: sheet_with(c, add_item)),
@@ -107,6 +108,9 @@ CASES = [
 	("standard not summing to 100", "district", "POST", "Assessment Standard", None, lambda c: bad_standard([{"category": "甲", "content": "一", "max_points": 60}, {"category": "乙", "content": "二", "max_points": 30}])),
 	("standard with a negative item", "district", "POST", "Assessment Standard", None, lambda c: bad_standard([{"category": "甲", "content": "一", "max_points": 110}, {"category": "乙", "content": "二", "max_points": -10}])),
 	("standard thresholds reversed", "district", "POST", "Assessment Standard", None, lambda c: dict(bad_standard([{"category": "甲", "content": "一", "max_points": 100}]), advanced_threshold=50, ordinary_threshold=70)),
+	("standard with a bonus item but no cap", "district", "POST", "Assessment Standard", None, lambda c: bad_standard([{"category": "甲", "content": "一", "max_points": 100}, {"category": "加分", "content": "创新", "max_points": 10, "item_kind": "Bonus"}])),
+	("standard weights not adding to 100", "district", "POST", "Assessment Standard", None, lambda c: dict(bad_standard([{"category": "甲", "content": "一", "max_points": 100, "part": "基本"}, {"category": "乙", "content": "测评", "max_points": 100, "item_kind": "Rating", "part": "测评"}]), parts=[{"part_name": "基本", "weight": 70}, {"part_name": "测评", "weight": 20}])),
+	("standard of four grades out of order", "district", "POST", "Assessment Standard", None, lambda c: dict(bad_standard([{"category": "甲", "content": "一", "max_points": 100}]), grade_levels="4", advanced_threshold=90, good_threshold=95, ordinary_threshold=60)),
 	("remote site under a system", "district", "POST", "Party Organization", None, lambda c: {"organization_name": f"系统下的站点-{uid()}", "org_level": "Grassroots", "parent_party_organization": c.system.name, "domain": "Remote Education Site"}),
 	("dissolved without a date", "district", "POST", "Party Organization", None, lambda c: {"organization_name": f"无日期撤销-{uid()}", "org_level": "Grassroots", "parent_party_organization": c.street.name, "domain": "Community", "status": "Dissolved"}),
 	("duplicate organisation name", "district", "POST", "Party Organization", None, lambda c: {"organization_name": c.org, "org_level": "Grassroots", "parent_party_organization": c.street.name, "domain": "Community"}),

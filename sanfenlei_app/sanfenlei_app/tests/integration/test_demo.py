@@ -42,3 +42,30 @@ def test_demo_is_idempotent():
 	before = frappe.db.count("Party Organization")
 	demo.make_demo()
 	assert frappe.db.count("Party Organization") == before
+
+
+def test_demo_sheets_keep_to_the_30_percent_rule_for_remote_sites():
+	"""附件6 of the demo: no street with more than 30% excellent sites (none has an exception)."""
+	from sanfenlei_app import annexes
+	from sanfenlei_app.setup.demo_sheets import make_sheets
+
+	demo.make_demo()
+	year = "2037"
+	if not frappe.db.exists("Campaign Year", year):
+		frappe.get_doc({"doctype": "Campaign Year", "year": int(year)}).insert()
+	made = make_sheets(campaign_year=year, update_ledger=False)
+	try:
+		root = frappe.get_doc("Party Organization", demo.DISTRICT)
+		streets = set(frappe.get_all("Party Organization", filters={"lft": [">", root.lft], "rgt": ["<", root.rgt],
+			"unit_kind": "Street Committee"}, pluck="name"))
+		_columns, rows, *_ = annexes.execute_report("annex6", {"campaign_year": year, "phase": "Initial"})
+		checked = [r for r in rows if r.get("idx") and r["reporting_unit"] in streets]
+		print(f"\n{made} demo sheets; 附件6: " + ", ".join(f"{r['reporting_unit'][-12:]} {r['advanced']}/{r['total']}" for r in checked))
+		assert len(checked) >= 7 and sum(r["advanced"] for r in checked) > 0
+		assert all(r["share_check"] == "符合" for r in checked), [(r["reporting_unit"], r["share_check"]) for r in checked]
+	finally:
+		sheets = frappe.get_all("Assessment Sheet", filters={"campaign_year": year}, pluck="name")
+		for table in ("Assessment Sheet Item", "Assessment Sheet Entry", "Assessment Sheet Veto"):
+			frappe.db.delete(table, {"parent": ["in", sheets]}) if sheets else None
+		frappe.db.delete("Assessment Sheet", {"campaign_year": year})
+		frappe.db.commit()

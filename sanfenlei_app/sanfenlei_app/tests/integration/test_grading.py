@@ -37,12 +37,15 @@ def new_sheet(org, deductions=(), satisfaction=None, ticked=(), phase="Initial")
 	from sanfenlei_app.grading import load_standard
 
 	load_standard(sheet)
+	taken = {}
 	for points, reason in deductions:
-		# spread the points over the items from the first, each at most its maximum
+		# spread the points over the items from the first, each at most its maximum: one row
+		# of 扣分、加分记录 per item touched
 		for row in sheet.items:
-			take = min(points, row.max_points - (row.deduction or 0))
+			take = min(points, row.max_points - taken.get(row.idx, 0))
 			if take > 0:
-				row.deduction, row.deduction_reason = (row.deduction or 0) + take, reason
+				sheet.append("entries", {"item_no": row.idx, "points": take, "reason": reason})
+				taken[row.idx] = taken.get(row.idx, 0) + take
 				points -= take
 	for v in sheet.vetoes:
 		v.applies = 1 if v.code in ticked else 0
@@ -67,6 +70,20 @@ def test_a_sheet_of_each_domain_is_graded_through_the_hook(orgs, domain, deducte
 	assert (sheet.grade, sheet.stars, sheet.grade_label) == (grade, stars, label)
 	assert sum(r.max_points - r.score for r in sheet.items) == deducted
 	assert all(r.score == r.max_points - (r.deduction or 0) for r in sheet.items)
+	assert sum(e.points for e in sheet.entries) == deducted and all(e.reason for e in sheet.entries)
+
+
+def test_seven_infractions_on_a_ten_point_item_score_it_zero_and_leave_the_rest(orgs):
+	"""扣完为止 with several deductions per item, each with its own reason and evidence."""
+	sheet = new_sheet(orgs["Community"].name, satisfaction=90)
+	first = sheet.items[0]  # 组织设置, 8 points
+	for n in range(7):
+		sheet.append("entries", {"item_no": 1, "points": 2, "reason": f"第{n + 1}次缺少组织生活记录",
+			"evidence": f"/private/files/record-{n + 1}.jpg"})
+	sheet.save()
+	assert first.deduction == 14 and first.score == 0  # 8 - 14 stops at 0
+	assert sheet.total_score == 100 - first.max_points and [r.score for r in sheet.items[1:]] == [r.max_points for r in sheet.items[1:]]
+	assert "扣完为止" in sheet.explanation and len(sheet.entries) == 7
 
 
 def test_satisfaction_below_60_makes_a_community_lagging_and_says_why(orgs):
@@ -84,9 +101,10 @@ def test_a_ticked_veto_makes_an_enterprise_lagging(orgs):
 @pytest.mark.parametrize(
 	"change, message",
 	[
-		(lambda s: setattr(s.items[0], "deduction", -3), "不小于0"),
-		(lambda s: setattr(s.items[0], "deduction", s.items[0].max_points + 1), "超过该项分值"),
-		(lambda s: (setattr(s.items[0], "deduction", 2), setattr(s.items[0], "deduction_reason", "")), "扣分理由"),
+		(lambda s: s.append("entries", {"item_no": 1, "points": -3, "reason": "负数"}), "不小于0"),
+		(lambda s: s.append("entries", {"item_no": 1, "points": 2, "reason": "  "}), "扣分理由"),
+		(lambda s: s.append("entries", {"item_no": 99, "points": 2, "reason": "没有这一项"}), "评分项目序号99不存在"),
+		(lambda s: setattr(s.items[0], "deduction", 2), "扣分、加分记录"),  # the first version's way: told where
 		(lambda s: setattr(s, "satisfaction", 120), "满意度必须在0%到100%之间"),
 	],
 )

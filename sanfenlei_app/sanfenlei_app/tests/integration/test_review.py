@@ -42,10 +42,10 @@ def create_sheet(line, org, deduction=12):
 	r = api.post("/api/resource/Assessment Sheet", {"organization": org.name, "campaign_year": year(), "phase": "Initial"})
 	assert r.status_code == 200, r.text
 	doc = r.json()["data"]
-	doc["items"][0]["deduction"] = min(deduction, doc["items"][0]["max_points"])
-	doc["items"][0]["deduction_reason"] = "对照标准检查"
-	doc["items"][1]["deduction"] = max(0, deduction - doc["items"][0]["max_points"])
-	doc["items"][1]["deduction_reason"] = "对照标准检查"
+	first = min(deduction, doc["items"][0]["max_points"])
+	doc["entries"] = [{"item_no": 1, "points": first, "reason": "对照标准检查"}]
+	if deduction > first:
+		doc["entries"].append({"item_no": 2, "points": deduction - first, "reason": "对照标准检查"})
 	doc["satisfaction"] = 92
 	r = api.put(f"/api/resource/Assessment Sheet/{doc['name']}", doc)
 	assert r.status_code == 200, r.text
@@ -337,7 +337,7 @@ def test_street_committee_variant_with_department_opinions(line):
 	assert act(line.api["sec"], name, "Start Mass Review").status_code != 200  # not the grassroots path
 	assert act(unit, name, "Start Street Self Scoring").status_code == 200
 	doc = unit.get(f"/api/resource/Assessment Sheet/{name}").json()["data"]
-	doc["items"][0]["deduction"], doc["items"][0]["deduction_reason"] = 5, "辖区党建覆盖不全"
+	doc["entries"] = [{"item_no": 1, "points": 5, "reason": "辖区党建覆盖不全"}]
 	assert unit.put(f"/api/resource/Assessment Sheet/{name}", doc).status_code == 200
 	# opinions only while the departments are consulted
 	opinion = {"sheet": name, "department": "Petition Bureau", "opinion": "信访总量下降", "proposed_deduction": 2,
@@ -481,7 +481,7 @@ def test_bulk_created_sheets_equal_sheets_made_one_by_one(line):
 		assert [(i.content, i.max_points, i.score) for i in bulk.items] == [(i.content, i.max_points, i.score) for i in one.items]
 		assert [(v.code, v.kind) for v in bulk.vetoes] == [(v.code, v.kind) for v in one.vetoes]
 		assert bulk.current_owner_email == line.users["sec"]
-		bulk.items[0].deduction, bulk.items[0].deduction_reason = 2, "对照标准检查"
+		bulk.append("entries", {"item_no": 1, "points": 2, "reason": "对照标准检查"})
 		bulk.save()  # a bulk-made sheet saves like any other
 		assert bulk.total_score == one.total_score - 2
 

@@ -116,7 +116,8 @@ def world():
 		text = f"材料{mark}" if key == "canary" else "本组织材料"
 		graded(org, "Initial", "Lagging", 0)
 		approved = frappe.db.get_value("Assessment Sheet", {"organization": org, "phase": "Initial"})
-		frappe.db.set_value("Assessment Sheet Item", {"parent": approved}, "deduction_reason", text)
+		frappe.get_doc({"doctype": "Assessment Sheet Entry", "parent": approved, "parenttype": "Assessment Sheet",
+			"parentfield": "entries", "idx": 1, "item_no": 1, "points": 1, "reason": text, "docstatus": 1}).db_insert()
 		sheet = frappe.get_doc({"doctype": "Assessment Sheet", "organization": org, "campaign_year": year(),
 			"phase": "Year End", "self_check_report": text}).insert()
 		survey = frappe.get_doc(survey_values(org, overall_evaluation=text)).insert()
