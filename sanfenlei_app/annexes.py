@@ -105,11 +105,11 @@ ANNEXES = {
 }
 
 
-def four_level_labels(sites, campaign_year=None):
+def four_level_labels(sites, campaign_year=None, domain=None):
 	"""The grade names of a four-level district ({grade: name}) in ``campaign_year`` (default the
 	current one): from the district-wide standards in force that year (a year's own standard
 	before a general one) of the annex's domains — remote sites for 附件5/6, the others for
-	附件3/4.  None when they grade in three levels, as the notice."""
+	附件3/4 (only ``domain``'s, when given).  None when they grade in three levels, as the notice."""
 	if not campaign_year:
 		from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
@@ -121,7 +121,7 @@ def four_level_labels(sites, campaign_year=None):
 	in_force = {}
 	for r in sorted(rows, key=lambda r: (bool(r.campaign_year), r.version or 0, r.modified)):
 		in_force[r.domain] = r  # the last (a year's own, the newest version) wins
-	four = [r.name for r in in_force.values() if r.grade_levels == "4"]
+	four = [r.name for d, r in sorted(in_force.items()) if r.grade_levels == "4" and (not domain or d == domain)]
 	return frappe.get_cached_doc("Assessment Standard", four[0]).labels() if four else None
 
 

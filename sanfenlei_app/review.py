@@ -88,6 +88,10 @@ def on_transition(sheet, old, new):
 			value = sheet.get(field)
 			if value is None or value == "":
 				messages.append(f"请先填写“{label(sheet, field)}”")
+	if old == "Draft" and not is_return:
+		# a 评分项 (e.g. 民主测评) counts in its part's weight: it is given before the review starts
+		messages += [f"请填写第{r.idx}项“{(r.content or '')[:20]}”的得分（评分项）" for r in sheet.items
+			if r.item_kind == "Rating" and not r.rating]
 	if old == "Members and Masses Review" and not messages:
 		valid = cint(sheet.votes_for) + cint(sheet.votes_against) + cint(sheet.votes_abstain)
 		if valid <= 0:
@@ -168,12 +172,15 @@ def check_star_share(sheet):
 	if not scheme or not stars or stars not in scheme["star_shares"]:
 		return []
 	unit = sheet.reporting_unit
+	if sheet.domain == "Street Committee":  # the streets themselves are decided by the district, among all streets
+		unit = frappe.db.get_value("Party Organization", sheet.organization, "parent_party_organization")
 	lft, rgt = frappe.db.get_value("Party Organization", unit, ["lft", "rgt"])
 	total = frappe.db.count(
 		"Party Organization", {"lft": [">", lft], "rgt": ["<", rgt], "domain": sheet.domain, "status": "Active"})
+	in_scope = {} if sheet.domain == "Street Committee" else {"reporting_unit": unit}
 	count = frappe.db.count(
 		"Assessment Sheet",
-		{"reporting_unit": unit, "campaign_year": sheet.campaign_year, "phase": sheet.phase, "domain": sheet.domain,
+		{**in_scope, "campaign_year": sheet.campaign_year, "phase": sheet.phase, "domain": sheet.domain,
 		 "decided_stars": stars, "docstatus": ["<", 2],
 		 "workflow_state": ["in", ["District Review", "Graded", "Confirmed"]], "name": ["!=", sheet.name]},
 	) + 1

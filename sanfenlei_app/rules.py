@@ -546,7 +546,8 @@ def evaluate(scheme, entries, ticked=(), satisfaction=None, domain=None):
 		low, high = ranges[grade]
 		if grade != by_score or not low <= stars <= high:
 			stars = min(max(stars, low), high)
-			lines.append(f"{labels[grade]}的星级为{low}至{high}星级：{STAR_WORDS[stars]}" if high else f"{labels[grade]}不予确定星级等次")
+			span = STAR_WORDS[low] if low == high else f"{STAR_WORDS[low]}至{STAR_WORDS[high]}"
+			lines.append(f"{labels[grade]}的星级为{span}：{STAR_WORDS[stars]}" if high else f"{labels[grade]}不予确定星级等次")
 		elif stars:
 			lines.append(f"{num(total)}分在{STAR_WORDS[stars]}分数段（{num(dict((s, m) for m, s in bands)[stars])}分以上）：{STAR_WORDS[stars]}")
 		floor = int(scheme.get("min_stars") or 0)
@@ -582,7 +583,8 @@ STAR_WORDS = {0: "无星级", 1: "一星级", 2: "二星级", 3: "三星级", 4:
 def item_score(max_points, deductions):
 	"""逐项扣分，扣完为止: (score, messages) of one 扣分项.  ``deductions``: [(points, reason)];
 	the score is exact (no rounding) and never below 0."""
-	result = evaluate({"items": [{"max_points": max_points}], "levels": [("Lagging", None)], "bands": []}, [deductions])
+	result = evaluate({"items": [{"max_points": max_points}], "levels": [("Ordinary", 0), ("Lagging", None)], "bands": []},
+		[deductions])
 	return result["scores"][0], result["messages"]
 
 
@@ -720,6 +722,9 @@ def check_scheme(scheme):
 	if any(i.get("max_points") is None or dec(i["max_points"]) <= 0 for i in items):
 		messages.append("每个评分项目的分值必须大于0")
 	names = [p for p, _w in parts]
+	unknown = sorted({i.get("part") for i in items if i.get("part") and i.get("part") not in names})
+	if unknown:
+		messages.append("评分项目的所属部分" + "、".join(f"“{p}”" for p in unknown) + "不在本标准的组成部分中")
 	if len(names) != len(set(names)) or any(not (p or "").strip() for p in names):
 		messages.append("各部分须有名称且不能重复")
 	if parts and sum(dec(w) for _p, w in parts) != 100:
@@ -743,7 +748,7 @@ def check_scheme(scheme):
 			messages.append(f"“{v['description']}”的类别或效力无效")
 		elif v["effect"] in ("Cap Grade", "Rate Directly") and v.get("effect_grade") not in grades:
 			messages.append(f"“{v['description']}”须选择本标准的一个等次")
-		elif v["effect"] == "Cap Stars" and not 0 <= int(v.get("effect_stars") or -1) <= 4:
+		elif v["effect"] == "Cap Stars" and not 0 <= int(v["effect_stars"] if v.get("effect_stars") is not None else -1) <= 4:
 			messages.append(f"“{v['description']}”须填写最高星级（0至4）")
 		if v["kind"] == "satisfaction" and not 0 < dec(v.get("threshold")) <= 100:
 			messages.append(f"“{v['description']}”须填写0到100之间的满意度界限")
@@ -830,7 +835,10 @@ def check_adjusted_standard(district, adjusted):
 	changed = [c for c, e in (district.get("veto_effects") or {}).items()
 		if c in (adjusted.get("veto_effects") or {}) and adjusted["veto_effects"][c] != e]
 	if changed:
-		messages.append("调整版不能改变区委组织部规定的一票否决的效力：" + "、".join(changed))
+		messages.append("调整版不能改变区委组织部规定的一票否决的类别、界限或效力：" + "、".join(changed))
+	added_honours = [c for c in adjusted.get("honours") or [] if c not in (district.get("honours") or [])]
+	if added_honours:
+		messages.append("直接评定等次的荣誉只能由区委组织部规定，调整版不能增加：" + "、".join(added_honours))
 	if adjusted["thresholds"] != district["thresholds"] or adjusted.get("levels") != district.get("levels"):
 		messages.append("调整版不能改变先进、一般、后进的分数线")
 	if sorted(adjusted["bands"]) != sorted(district["bands"]) or adjusted.get("min_stars") != district.get("min_stars"):

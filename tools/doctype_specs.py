@@ -43,7 +43,7 @@ write_doctype(
 		f("founded_on", "Date", "Date Founded"),
 		f("column_break_3", "Column Break", ""),
 		f("status", "Select", "Status", options="Active\nMerged\nDissolved", default="Active", reqd=1, in_list_view=1, in_standard_filter=1),
-		f("current_grade", "Select", "Current Grade", options="\nAdvanced\nOrdinary\nLagging", read_only=1, in_standard_filter=1),
+		f("current_grade", "Select", "Current Grade", options="\nAdvanced\nGood\nOrdinary\nLagging", read_only=1, in_standard_filter=1),
 		f("current_stars", "Int", "Current Stars", read_only=1),
 		f("current_grade_year", "Link", "Graded in Campaign Year", options="Campaign Year", read_only=1),
 		f("status_date", "Date", "Status Date", depends_on="eval:doc.status!='Active'", mandatory_depends_on="eval:doc.status!='Active'"),

@@ -21,7 +21,7 @@ def get_context(context):
 	context.organizations = []
 	for org in portal.my_organizations():
 		# a four-level district's own names (好/较好/一般/较差), else the notice's
-		four = four_level_labels(org.domain == "Remote Education Site", year)
+		four = four_level_labels(org.domain == "Remote Education Site", year, org.domain)
 		org.grade_label = rules.grade_label(org.current_grade, org.domain, four) or "尚未定级"
 		org.domain_label = rules.DOMAIN_LABELS.get(org.domain, "")
 		org.todo_list = portal.todo(org, year) if year else []

@@ -64,10 +64,12 @@ class AssessmentStandard(Document):
 		return {
 			"items": None,  # checked by rules.check_scheme (parts, kinds, bonus)
 			"vetoes": [v.code for v in self.vetoes],
-			"veto_effects": {v["code"]: (v["effect"], v["effect_grade"], v["effect_stars"]) for v in scheme["vetoes"]},
+			"veto_effects": {v["code"]: (v["kind"], v["threshold"], v["effect"], v["effect_grade"], v["effect_stars"])
+				for v in scheme["vetoes"]},
+			"honours": [v["code"] for v in scheme["vetoes"] if v["effect"] == "Rate Directly"],
 			"thresholds": self.thresholds(),
 			"levels": scheme["levels"],
-			"bands": self.bands(),
+			"bands": scheme["bands"],
 			"min_stars": scheme["min_stars"],
 			"rounding": (scheme["decimals"], scheme["rounding"]),
 		}

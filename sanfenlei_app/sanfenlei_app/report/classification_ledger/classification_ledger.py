@@ -59,7 +59,7 @@ def rows(filters):
 	def label(grade, domain):
 		key = (grade, domain)
 		if key not in labels:
-			labels[key] = rules.grade_label(grade, domain, four_level_labels(domain == "Remote Education Site"))
+			labels[key] = rules.grade_label(grade, domain, four_level_labels(domain == "Remote Education Site", domain=domain))
 		return labels[key]
 
 	for row in data:

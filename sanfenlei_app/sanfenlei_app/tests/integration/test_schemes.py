@@ -108,6 +108,12 @@ def test_a_seventy_thirty_weighted_scheme(street):
 	assert (s.standard, s.total_score, s.grade, s.stars) == (std.name, 87.8, "Advanced", 4)
 	assert "基本项目：92分 − 减分3分 = 89分，权重70% → 62.3分" in s.explanation
 	assert "民主测评：85分，权重30% → 25.5分" in s.explanation
+	# the 民主测评 score is given before the review starts
+	from sanfenlei_app import review
+
+	unrated = sheet(org(street, "Private Enterprise"), "2033", [(1, 5, "制度不全")])
+	with pytest.raises(frappe.ValidationError, match="请填写第4项“民主测评”的得分"):
+		review.on_transition(unrated, "Draft", "Mass Preliminary Review")
 
 
 def test_a_cap_grade_and_a_cap_stars_veto_and_an_honour(street):
@@ -168,9 +174,23 @@ def test_a_unit_may_not_change_the_districts_grades_or_veto_effects(street):
 	adjusted.update({"standard_name": f"调整版-{uid()}", "owner_unit": street.name, "base_standard": base.name})
 	adjusted.vetoes[0].effect = "Cap Stars"
 	adjusted.vetoes[0].effect_stars = 3
-	with pytest.raises(frappe.ValidationError, match="不能改变区委组织部规定的一票否决的效力"):
+	with pytest.raises(frappe.ValidationError, match="不能改变区委组织部规定的一票否决的类别、界限或效力"):
 		adjusted.insert()
 	adjusted.vetoes[0].effect, adjusted.vetoes[0].effect_stars = "Lowest Grade", 0
+	satisfaction = next(v for v in adjusted.vetoes if v.kind == "satisfaction")
+	satisfaction.threshold = 1  # 满意度低于60% weakened to 1%
+	with pytest.raises(frappe.ValidationError, match="一票否决的类别、界限或效力"):
+		adjusted.insert()
+	satisfaction.threshold = 60
+	adjusted.append("vetoes", {"code": "H9", "description": "本街表彰", "kind": "honour", "effect": "Rate Directly",
+		"effect_grade": "Advanced"})
+	with pytest.raises(frappe.ValidationError, match="调整版不能增加"):
+		adjusted.insert()
+	adjusted.vetoes.pop()
+	adjusted.gets_stars = 0
+	with pytest.raises(frappe.ValidationError, match="不能改变星级分数段"):
+		adjusted.insert()
+	adjusted.gets_stars = 1
 	adjusted.grade_levels, adjusted.good_threshold = "4", 70
 	with pytest.raises(frappe.ValidationError, match="不能改变先进、一般、后进的分数线"):
 		adjusted.insert()

@@ -223,3 +223,17 @@ def test_shares_always_add_to_100_and_stay_within_a_tenth_of_the_exact_share():
 		assert sum(shares) == 100, counts
 		for c, s in zip(counts, shares):
 			assert abs(s - Decimal(c) * 100 / sum(counts)) < Decimal("0.1"), (counts, shares)
+
+
+def test_a_veto_may_cap_the_stars_at_zero_and_parts_must_exist():
+	zero = rules.veto_rule("Z", "发生案件", "fact", effect="Cap Stars", effect_stars=0)
+	assert rules.check_scheme(scheme(vetoes=[zero])) == []
+	r = rules.evaluate(scheme(vetoes=[zero]), [deductions(15)], ticked=["Z"])
+	assert (r["total"], r["stars"]) == (85.0, 0)
+	typo = dict(WEIGHTED, items=WEIGHTED["items"][:3] + [dict(WEIGHTED["items"][3], part="民主侧评")])
+	assert any("“民主侧评”不在本标准的组成部分中" in m for m in rules.check_scheme(typo))
+
+
+def test_item_score_of_one_item():
+	assert rules.item_score(10, [(2, "缺记录"), (9, "未开展")]) == (0.0, [])  # 扣完为止
+	assert rules.item_score(10, [(0.35, "缺页")]) == (9.65, [])
