@@ -55,7 +55,9 @@ doc_events = {
 	# the grading rules of the notice (sanfenlei_app/rules.py) applied to each sheet
 	"Assessment Sheet": {
 		"validate": ["sanfenlei_app.grading.grade_sheet_doc", "sanfenlei_app.permissions.check_saved_in_scope",
-			"sanfenlei_app.permissions.escape_markup"],
+			"sanfenlei_app.permissions.escape_markup", "sanfenlei_app.evidence.check_evidence"],
+		# a deduction's evidence (a child row's file) opens for whoever may read the sheet
+		"on_update": "sanfenlei_app.evidence.attach_child_files",
 	},
 	**{dt: {"validate": ["sanfenlei_app.permissions.check_saved_in_scope", "sanfenlei_app.permissions.escape_markup"]}
 		for dt in ("Status Survey", "Survey Special Report", "Upgrade Plan", "Organization Commitment",

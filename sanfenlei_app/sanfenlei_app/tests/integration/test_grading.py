@@ -8,6 +8,7 @@ from sanfenlei_app.grading import standard_for
 from sanfenlei_app.setup.standards import TITLES
 
 from .conftest import Rest, make_user, uid, message
+from .test_evidence import png
 from .test_status_survey import year
 
 
@@ -78,8 +79,10 @@ def test_seven_infractions_on_a_ten_point_item_score_it_zero_and_leave_the_rest(
 	sheet = new_sheet(orgs["Community"].name, satisfaction=90)
 	first = sheet.items[0]  # 组织设置, 8 points
 	for n in range(7):
+		photo = frappe.get_doc({"doctype": "File", "file_name": f"record-{uid()}.png", "content": png(uid()),
+			"is_private": 1}).insert()
 		sheet.append("entries", {"item_no": 1, "points": 2, "reason": f"第{n + 1}次缺少组织生活记录",
-			"evidence": f"/private/files/record-{n + 1}.jpg"})
+			"evidence": photo.file_url})
 	sheet.save()
 	assert first.deduction == 14 and first.score == 0  # 8 - 14 stops at 0
 	assert sheet.total_score == 100 - first.max_points and [r.score for r in sheet.items[1:]] == [r.max_points for r in sheet.items[1:]]

@@ -251,6 +251,9 @@ def test_the_patch_moves_old_deductions_into_rows_without_changing_a_result(stre
 	from sanfenlei_app.patches import scoring_scheme_as_data
 
 	s = sheet(org(street, "Community"), "2012", [(1, 3.5, "设置不规范"), (2, 5, "未按期换届")])
+	from .test_evidence import png
+
+	photo = frappe.get_doc({"doctype": "File", "file_name": f"old-{uid()}.png", "content": png(uid()), "is_private": 1}).insert()
 	before = (s.total_score, s.grade, s.stars, [i.score for i in s.items])
 	added = []
 	for column in ("deduction_reason", "evidence"):
@@ -259,14 +262,15 @@ def test_the_patch_moves_old_deductions_into_rows_without_changing_a_result(stre
 			added.append(column)
 	try:
 		frappe.db.sql("""update `tabAssessment Sheet Item` set deduction_reason = if(idx = 1, '设置不规范', '未按期换届'),
-			evidence = if(idx = 1, '/private/files/old.jpg', null), item_kind = null where parent = %s and deduction > 0""", s.name)
+			evidence = if(idx = 1, %s, null), item_kind = null where parent = %s and deduction > 0""", (photo.file_url, s.name))
 		frappe.db.sql("update `tabAssessment Sheet Veto` set effect = null where parent = %s", s.name)
 		frappe.db.delete("Assessment Sheet Entry", {"parent": s.name})
 		scoring_scheme_as_data.execute()
 		entries = frappe.get_all("Assessment Sheet Entry", filters={"parent": s.name},
 			fields=["item_no", "points", "reason", "evidence"], order_by="idx")
 		assert [(e.item_no, e.points, e.reason, e.evidence) for e in entries] == [
-			(1, 3.5, "设置不规范", "/private/files/old.jpg"), (2, 5.0, "未按期换届", None)]
+			(1, 3.5, "设置不规范", photo.file_url), (2, 5.0, "未按期换届", None)]
+		assert frappe.db.get_value("File", photo.name, ["attached_to_doctype", "attached_to_name"]) == ("Assessment Sheet", s.name)
 		again = frappe.get_doc("Assessment Sheet", s.name)
 		assert {i.item_kind for i in again.items} == {"Deduction"} and {v.effect for v in again.vetoes} == {"Lowest Grade"}
 		again.save()
