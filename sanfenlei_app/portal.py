@@ -66,8 +66,11 @@ def todo(org, year):
 			title_text = title
 			if doctype == "Assessment Sheet":
 				title_text = f"{title}·{'年初定级' if d.phase == 'Initial' else '年底验收'}"
+			url = f"/{route}/{d.name}" + ("" if d.docstatus or d.get("published") else "/edit")
+			if doctype == SHEET:
+				url = f"/dingji?name={frappe.utils.quote(d.name)}"  # the sheet's own phone page
 			items.append(frappe._dict(doctype=doctype, name=d.name, title=title_text, state=state_label(d),
-				url=f"/{route}/{d.name}" + ("" if d.docstatus or d.get("published") else "/edit"), doc=d, done=d.docstatus == 1 or (doctype == "Organization Commitment" and d.published),
+				url=url, doc=d, done=d.docstatus == 1 or (doctype == "Organization Commitment" and d.published),
 				actions=next_steps(doctype, d.name) if doctype in MOVABLE and d.docstatus == 0 else []))
 		if doctype == "Assessment Sheet":
 			phases = {d.phase: d for d in docs}
@@ -166,3 +169,133 @@ def web_form_context(context, doctype):
 		messages[message] = _(message)
 	context.sanfenlei_messages = frappe.as_json(messages)
 	return context
+
+
+# ----------------------------------------------------------------- the grading sheet on a phone (/dingji)
+# The desk's web form clips a child table at 390 px and cannot attach a file to a row, so the
+# secretary's sheet has its own page (www/dingji.*): every scoring item as a card, several
+# deductions per item with reason and photo, the current step's fields, the moves that the
+# typed values allow, who acts now, returns and the superior's decision.
+
+SHEET = "Assessment Sheet"
+# the fields the secretary (or the unit, at its steps) records in each review step
+STEP_FIELDS = {
+	"Draft": ["satisfaction", "upgrade_target", "rectification_measures", "upgrade_deadline", "contact_phone"],
+	"Mass Preliminary Review": ["mass_meeting_date", "mass_attendance", "mass_grade"],
+	"Party Member Appraisal": ["member_meeting_date", "member_attendance", "member_grade"],
+	"Self Grading": ["self_grade", "self_basis"],
+	"Members and Masses Review": ["votes_for", "votes_against", "votes_abstain"],
+	"Street Self Scoring": ["satisfaction"],
+	"Self Check": ["self_check_report", "appraisal_meeting_date", "self_check_grade"],
+	"Satisfaction Test": ["satisfaction"],
+}
+# where deductions and bonuses are recorded (the scoring is the sheet's first step)
+SCORING_STATES = ("Draft", "Street Self Scoring", "Self Check")
+GRADE_FIELDS = ("mass_grade", "member_grade", "self_grade", "self_check_grade", "decided_grade")
+
+
+def may_edit(doc):
+	"""Whether the user may change the sheet in its current step (review.EDIT_ROLES)."""
+	from sanfenlei_app import review
+
+	if doc.docstatus != 0 or not doc.has_permission("write"):
+		return False
+	roles = set(frappe.get_roles())
+	return bool(roles & review.SUPER_ROLES or roles & review.EDIT_ROLES.get(doc.workflow_state, set()))
+
+
+def _field(doc, fieldname, names):
+	df = doc.meta.get_field(fieldname)
+	options = []
+	if df.fieldtype == "Select":
+		values = [o for o in (df.options or "").split("\n") if o]
+		if fieldname in GRADE_FIELDS:
+			values = [g for g in values if g in names]  # the standard's grades (three or four)
+		options = [(v, names.get(v) or _(v)) for v in values]
+	return {"fieldname": fieldname, "label": _(df.label), "fieldtype": df.fieldtype, "options": options,
+		"value": doc.get(fieldname), "description": _(df.description) if df.description else ""}
+
+
+def _evidence(url):
+	if not url:
+		return None
+	name = frappe.db.get_value("File", {"file_url": url}, "file_name") or url.rsplit("/", 1)[-1]
+	return {"url": url, "name": name, "is_image": url.lower().rsplit(".", 1)[-1] in ("png", "jpg", "jpeg", "gif", "webp")}
+
+
+@frappe.whitelist()
+def sheet_view(name):
+	"""Everything the phone page shows of one sheet: header (step, who acts now, deadline, the
+	latest return and its reason, the decision and its reason), items with their deductions and
+	evidence, vetoes, the current step's fields, the result and its basis, the actions open now.
+	Raises PermissionError for a user who may not read the sheet."""
+	from sanfenlei_app import review
+	from sanfenlei_app.grading import sheet_grade_names
+
+	doc = frappe.get_doc(SHEET, name)
+	doc.check_permission("read")
+	names = sheet_grade_names(doc)
+	editable = may_edit(doc)
+	acting = [u for u in (review.responsible_email(doc) or "").split(",") if u]
+	roles = review.EDIT_ROLES.get(doc.workflow_state, set())
+	returned = next((s for s in reversed(doc.steps) if s.result == "退回" and s.to_state == doc.workflow_state), None)
+	entries = {}
+	for e in doc.entries:
+		entries.setdefault(e.item_no, []).append({"idx": e.idx, "points": e.points, "reason": e.reason,
+			"evidence": _evidence(e.evidence)})
+	kinds = {"Deduction": "扣分项", "Bonus": "加分项", "Penalty": "减分项", "Rating": "评分项"}
+	return {
+		"name": doc.name, "organization": doc.organization, "campaign_year": doc.campaign_year,
+		"phase": "年初定级" if doc.phase == "Initial" else "年底验收", "state": state_label(doc),
+		"docstatus": doc.docstatus, "editable": editable,
+		"scoring": editable and doc.workflow_state in SCORING_STATES,
+		"acting": "、".join(frappe.db.get_value("User", u, "full_name") or u for u in acting)
+			or "、".join(_(r) for r in sorted(roles)) or "—",
+		"due_date": frappe.utils.formatdate(doc.due_date, "yyyy-MM-dd") if doc.due_date else "", "is_overdue": doc.is_overdue,
+		"returned": {"reason": returned.reason, "by": frappe.db.get_value("User", returned.user, "full_name")} if returned else None,
+		"decision": {"grade": names.get(doc.decided_grade, ""), "stars": doc.decided_stars or 0,
+			"reason": doc.decision_reason or "", "district": doc.district_opinion or ""} if doc.decided_grade else None,
+		"result": {"total": doc.total_score, "grade": doc.grade_label, "stars": doc.stars or 0,
+			"vetoes": doc.veto_applied or "", "explanation": (doc.explanation or "").split("\n")},
+		"items": [{"idx": i.idx, "category": i.category, "content": i.content, "max_points": i.max_points,
+			"method": i.deduction_method or "", "kind": i.item_kind or "Deduction", "kind_label": kinds.get(i.item_kind or "Deduction"),
+			"part": i.part or "", "score": i.score, "rating": i.rating, "entries": entries.get(i.idx, [])} for i in doc.items],
+		"vetoes": [{"code": v.code, "description": v.description, "kind": v.kind, "applies": v.applies,
+			"label": {"condition": "具备", "honour": "获得"}.get(v.kind, "属实")} for v in doc.vetoes],
+		"fields": [_field(doc, f, names) for f in STEP_FIELDS.get(doc.workflow_state, [])] if editable else [],
+		"actions": next_steps(SHEET, name) if doc.docstatus == 0 else [],
+		"print_url": "/api/method/frappe.utils.print_format.download_pdf?" + frappe.utils.urlencode(
+			{"doctype": SHEET, "name": name, "format": "附件2 分类定级申报表", "no_letterhead": 1}),
+	}
+
+
+@frappe.whitelist(methods=["POST"])
+def save_sheet(name, values=None, entries=None, ratings=None, vetoes=None):
+	"""Save what the phone page changed: ``values`` {field: value} of the current step's fields,
+	``entries`` the whole 扣分、加分记录 ([{item_no, points, reason, evidence}]), ``ratings``
+	{item idx: score} of 评分项, ``vetoes`` {code: 0/1}.  The sheet's own checks apply (grading,
+	who may edit in this step); a field of another step is refused.  Returns ``sheet_view``."""
+	doc = frappe.get_doc(SHEET, name)
+	doc.check_permission("write")
+	if not may_edit(doc):
+		frappe.throw(_("当前环节为“{0}”，您不能修改此申报表").format(_(doc.workflow_state)), frappe.PermissionError)
+	values, entries, ratings, vetoes = (frappe.parse_json(x) if isinstance(x, str) else x
+		for x in (values, entries, ratings, vetoes))
+	allowed = STEP_FIELDS.get(doc.workflow_state, [])
+	for field, value in (values or {}).items():
+		if field not in allowed:
+			frappe.throw(_("当前环节不能填写“{0}”").format(_(doc.meta.get_label(field))))
+		doc.set(field, value)
+	if entries is not None or ratings or vetoes:
+		if doc.workflow_state not in SCORING_STATES:
+			frappe.throw(_("评分只能在“{0}”环节填写").format(_("Draft")))
+	if entries is not None:
+		doc.set("entries", [{"item_no": e.get("item_no"), "points": e.get("points"), "reason": e.get("reason"),
+			"evidence": e.get("evidence")} for e in entries])
+	for idx, score in (ratings or {}).items():
+		doc.items[int(idx) - 1].rating = score
+	for v in doc.vetoes:
+		if v.kind != "satisfaction" and v.code in (vetoes or {}):
+			v.applies = 1 if vetoes[v.code] else 0
+	doc.save()
+	return sheet_view(name)

@@ -7,7 +7,7 @@ import os
 import frappe
 import pytest
 
-from .conftest import ARTIFACTS, User, make_user, uid
+from .conftest import ARTIFACTS, BASE, PHONE, User, make_user, uid
 
 APPROVED = {}
 
@@ -42,102 +42,126 @@ def state(name):
 	return frappe.db.get_value("Assessment Sheet", name, ["workflow_state", "docstatus"])
 
 
-def fill(page, values):
-	"""Fill web-form controls the way a user types: text, numbers, dates, selects."""
+def no_overflow(page, where):
+	"""Nothing on the page is wider than the phone's 390 px."""
+	width = page.evaluate("document.documentElement.scrollWidth")
+	assert width <= 392, f"{where}: the page is {width} px wide at 390 px"
+
+
+def settle(page):
+	page.wait_for_load_state("networkidle")
+	page.wait_for_timeout(500)
+
+
+def add_deduction(page, idx, points, reason, photo=None):
+	"""One row of 扣分、加分记录 on the phone page: points, reason and (optionally) a photo."""
+	item = page.locator(f".item[data-idx='{idx}']")
+	item.locator("summary.dj-open-add").click()
+	item.locator(".dj-points").fill(str(points))
+	item.locator(".dj-reason").fill(reason)
+	if photo:
+		item.locator(".dj-file").set_input_files(photo)
+	item.locator(".dj-add").click()
+	page.wait_for_selector(f".item[data-idx='{idx}'] .entry:has-text('{reason}')")
+	settle(page)
+
+
+def fill_step(page, values):
+	"""The current step's fields, as typed: each is saved when left (the page re-renders)."""
 	for field, value in values.items():
-		select = page.locator(f"select[data-fieldname='{field}']")
-		if select.count():
-			select.first.select_option(value)
-			continue
-		box = page.locator(f"input[data-fieldname='{field}'], textarea[data-fieldname='{field}']").first
-		box.fill(str(value))
-		box.press("Tab")
-		page.keyboard.press("Escape")  # close a date picker
+		box = page.locator(f".dj-field[data-field='{field}']")
+		if box.evaluate("e => e.tagName") == "SELECT":
+			box.select_option(value)
+		else:
+			box.fill(str(value))
+			box.dispatch_event("change")
+		settle(page)
+		assert not page.locator(".dj-error:visible").count(), page.locator(".dj-error").inner_text()
 
 
-def save_form(page):
-	page.locator("button.submit-btn").first.click()
-	page.wait_for_timeout(1500)
-	page.wait_for_load_state("networkidle")
+def move_on_page(page, action):
+	page.locator(f".dj-move[data-action='{action}']").click()
+	settle(page)
+	page.wait_for_timeout(800)
 
 
-def edit_sheet(user, name, values):
-	page = user.go(f"/sheet/{name}/edit")
-	fill(page, values)
-	save_form(page)
-	body = page.inner_text("body")
-	assert "已成功保存" in body or "已保存" in body or "/sanfenlei" in page.url, body[:800]
+def photo_file():
+	"""A real photo-sized JPEG-less PNG on disk, as a phone's camera would hand it over."""
+	from ..integration.test_evidence import png
 
-
-def move_on_portal(user, name, action):
-	page = user.go("/sanfenlei")
-	page.locator(f".item[data-name='{name}'] button.sfl-move[data-action='{action}']").click()
-	page.wait_for_timeout(1500)
-	page.wait_for_load_state("networkidle")
-	return page
-
-
-def add_entry(page, n, item_no, points, reason):
-	"""A row of 扣分、加分记录 on the portal's grid: the item's number, the points, the reason."""
-	grid = page.locator(".frappe-control[data-fieldname='entries']")
-	grid.locator(".grid-add-row").click()
-	row = grid.locator(f".grid-body .grid-row[data-idx='{n}']")
-	for field, value, tag in (("item_no", item_no, "input"), ("points", points, "input"), ("reason", reason, "textarea")):
-		row.locator(f".grid-static-col[data-fieldname='{field}']").click()
-		row.locator(f"{tag}[data-fieldname='{field}']").fill(str(value))
+	path = os.path.join(ARTIFACTS, f"meeting-record-{uid()}.png")
+	with open(path, "wb") as f:
+		f.write(png(uid()))
+	return path
 
 
 def test_secretary_fills_and_moves_the_sheet_on_the_portal(browser, flow):
 	sec = User(browser, flow.users["sec"])
 	page = sec.page
+	page.set_viewport_size(PHONE)
 	assert page.url.endswith("/sanfenlei"), page.url  # the secretary's home page
 	text = page.inner_text(".sfl")
 	assert "当前阶段" in text and flow.org in text and "尚未定级" in text and "组织现状调查表" in text
-	sec.shot("portal-home")
+	no_overflow(page, "home")
+	page.screenshot(path=os.path.join(ARTIFACTS, "portal-home-phone.png"), full_page=True)
 
 	page.locator(f".org[data-org='{flow.org}'] button.sfl-start[data-phase='Initial']").click()
-	page.wait_for_url("**/sheet/*/edit")
-	page.wait_for_load_state("networkidle")
-	name = page.url.rstrip("/").split("/")[-2]
+	page.wait_for_url("**/dingji?name=*")
+	page.wait_for_selector(".dj .item[data-idx='1']")
+	name = page.url.split("name=")[-1]
 	flow.sheet["name"] = name
-	# the standard's scoring points are listed, in Chinese, ready for deductions
-	assert page.locator(".grid-row[data-idx='1'] [data-fieldname='content']").inner_text().strip()
-	add_entry(page, 1, 1, 5, "支部委员缺额一名")
-	add_entry(page, 2, 2, 10, "班子未按期换届")
-	fill(page, {"satisfaction": "92", "upgrade_target": "Advanced",
+	assert "现在由" in page.inner_text(".dj .head") and "王书记" in page.inner_text(".dj-acting")
+	# the standard's scoring points, each with its 扣分办法, ready for deductions with a photo
+	assert "扣分办法" in page.locator(".item[data-idx='1']").inner_text()
+	add_deduction(page, 1, 5, "支部委员缺额一名", photo_file())
+	add_deduction(page, 2, 4, "班子未按期换届")
+	add_deduction(page, 2, 6, "班子成员缺额两人")
+	assert page.locator(".item[data-idx='1'] .entry img").count() == 1  # the photo's thumbnail
+	fill_step(page, {"satisfaction": "92", "upgrade_target": "Advanced",
 		"rectification_measures": "一年内完成班子换届，每月开展主题党日", "upgrade_deadline": "2012-11-30",
 		"contact_phone": "028-84000000"})
-	page.locator(".web-form-header, .web-form-title, h1").first.click()  # close any date picker
-	sec.shot("portal-sheet")
-	save_form(page)
+	no_overflow(page, "sheet")
+	page.screenshot(path=os.path.join(ARTIFACTS, "portal-sheet-phone.png"), full_page=True)
 	frappe.db.rollback()
 	sheet = frappe.get_doc("Assessment Sheet", name)
 	assert sheet.total_score == 85 and sheet.grade == "Advanced" and sheet.items[0].deduction == 5
-	assert [(e.item_no, e.points, e.reason) for e in sheet.entries] == [(1, 5, "支部委员缺额一名"), (2, 10, "班子未按期换届")]
+	assert [(e.item_no, e.points, e.reason) for e in sheet.entries] == [
+		(1, 5, "支部委员缺额一名"), (2, 4, "班子未按期换届"), (2, 6, "班子成员缺额两人")]
 	assert sheet.rectification_measures.startswith("一年内") and "先进" in sheet.explanation
+	evidence = sheet.entries[0].evidence
+	assert frappe.db.get_value("File", {"file_url": evidence}, ["attached_to_doctype", "attached_to_name", "is_private"]) == (
+		"Assessment Sheet", name, 1)
+	flow.sheet["evidence"] = evidence
 
-	page = move_on_portal(sec, name, "Start Mass Review")
+	move_on_page(page, "Start Mass Review")
 	assert state(name) == ("Mass Preliminary Review", 0)
-	assert "群众初评" in page.locator(f".item[data-name='{name}'] .sfl-state").inner_text()
+	assert "群众初评" in page.inner_text(".dj-state")
 	# leaving a step without its record is refused, with the reason shown to the secretary
-	page.locator(f".item[data-name='{name}'] button.sfl-move[data-action='Complete Mass Review']").click()
-	page.wait_for_selector(".modal-dialog:visible, .msgprint")
-	assert "请先填写" in page.locator(".modal-dialog:visible").last.inner_text()
+	move_on_page(page, "Complete Mass Review")
+	assert "请先填写" in page.inner_text(".dj-error")
 	assert state(name) == ("Mass Preliminary Review", 0)
 
-	edit_sheet(sec, name, {"mass_meeting_date": "2012-04-05", "mass_attendance": "48", "mass_grade": "Ordinary"})
-	move_on_portal(sec, name, "Complete Mass Review")
-	edit_sheet(sec, name, {"member_meeting_date": "2012-04-08", "member_attendance": "31", "member_grade": "Advanced"})
-	move_on_portal(sec, name, "Complete Member Appraisal")
-	edit_sheet(sec, name, {"self_grade": "Advanced", "self_basis": "两次会议多数意见为先进，近三年考核良好"})
-	move_on_portal(sec, name, "Submit Self Grade for Review")
-	edit_sheet(sec, name, {"votes_for": "40", "votes_against": "5", "votes_abstain": "3"})
-	page = move_on_portal(sec, name, "Ballot Passed")
+	fill_step(page, {"mass_meeting_date": "2012-04-05", "mass_attendance": "48", "mass_grade": "Ordinary"})
+	move_on_page(page, "Complete Mass Review")
+	fill_step(page, {"member_meeting_date": "2012-04-08", "member_attendance": "31", "member_grade": "Advanced"})
+	move_on_page(page, "Complete Member Appraisal")
+	fill_step(page, {"self_grade": "Advanced", "self_basis": "两次会议多数意见为先进，近三年考核良好"})
+	move_on_page(page, "Submit Self Grade for Review")
+	# the buttons follow the votes as they are typed
+	assert page.locator(".dj-move[data-action='Ballot Failed']").count() == 1
+	fill_step(page, {"votes_for": "40", "votes_against": "5", "votes_abstain": "3"})
+	assert page.locator(".dj-move[data-action='Ballot Passed']").count() == 1
+	assert page.locator(".dj-move[data-action='Ballot Failed']").count() == 0
+	no_overflow(page, "ballot")
+	move_on_page(page, "Ballot Passed")
 	assert state(name) == ("Superior Decision", 0)
-	assert "上级评定" in page.locator(f".item[data-name='{name}'] .sfl-state").inner_text()
+	assert "上级评定" in page.inner_text(".dj-state") and "街道管理员" in page.inner_text(".dj-acting")
 	# nothing more for the secretary to do at this step
-	assert page.locator(f".item[data-name='{name}'] button.sfl-move").count() == 0
-	sec.shot("portal-home-after")
+	assert page.locator(".dj-move").count() == 0 and page.locator(".dj-field").count() == 0
+	page.screenshot(path=os.path.join(ARTIFACTS, "portal-sheet-after-phone.png"), full_page=True)
+	home = sec.go("/sanfenlei")
+	assert "上级评定" in home.locator(f".item[data-name='{name}'] .sfl-state").inner_text()
+	no_overflow(home, "home after")
 	sec.close()
 
 
@@ -213,11 +237,16 @@ def test_street_admin_decides_and_the_district_approves_in_the_desk(browser, flo
 def test_another_secretary_cannot_open_the_sheet(browser, flow):
 	name = flow.sheet["name"]
 	other = User(browser, flow.users["other_sec"])
-	for path in (f"/sheet/{name}", f"/sheet/{name}/edit"):
+	for path in (f"/sheet/{name}", f"/sheet/{name}/edit", f"/dingji?name={name}"):
 		page = other.go(path)
 		body = page.inner_text("body")
 		assert flow.org not in body and "支部委员缺额一名" not in body
 		assert "权限" in body or "not permitted" in body.lower()
+	# the evidence photo: the street admin opens it, another secretary gets 403
+	assert other.page.request.get(f"{BASE}{flow.sheet['evidence']}").status == 403
+	unit = User(browser, flow.users["unit"])
+	assert unit.page.request.get(f"{BASE}{flow.sheet['evidence']}").status == 200
+	unit.close()
 	other.shot("portal-not-permitted", phone_too=False)
 	home = other.go("/sanfenlei").inner_text(".sfl")
 	assert flow.other in home and flow.org not in home
