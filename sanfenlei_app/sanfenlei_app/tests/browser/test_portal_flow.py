@@ -159,6 +159,8 @@ def test_secretary_fills_and_moves_the_sheet_on_the_portal(browser, flow):
 	# nothing more for the secretary to do at this step
 	assert page.locator(".dj-move").count() == 0 and page.locator(".dj-field").count() == 0
 	page.screenshot(path=os.path.join(ARTIFACTS, "portal-sheet-after-phone.png"), full_page=True)
+	pdf = page.request.get(BASE + page.locator(".dj-print").get_attribute("href"), timeout=120000)
+	assert pdf.status == 200 and pdf.body()[:5] == b"%PDF-"  # 附件2 in its official layout, as a PDF
 	home = sec.go("/sanfenlei")
 	assert "上级评定" in home.locator(f".item[data-name='{name}'] .sfl-state").inner_text()
 	no_overflow(home, "home after")
