@@ -217,7 +217,7 @@ def _field(doc, fieldname, names):
 
 
 def _evidence(url):
-	if not url:
+	if not url or not url.startswith(("/files/", "/private/files/")):
 		return None
 	name = frappe.db.get_value("File", {"file_url": url}, "file_name") or url.rsplit("/", 1)[-1]
 	return {"url": url, "name": name, "is_image": url.lower().rsplit(".", 1)[-1] in ("png", "jpg", "jpeg", "gif", "webp")}
@@ -245,7 +245,7 @@ def sheet_view(name):
 			"evidence": _evidence(e.evidence)})
 	kinds = {"Deduction": "扣分项", "Bonus": "加分项", "Penalty": "减分项", "Rating": "评分项"}
 	return {
-		"name": doc.name, "organization": doc.organization, "campaign_year": doc.campaign_year,
+		"name": doc.name, "modified": str(doc.modified), "organization": doc.organization, "campaign_year": doc.campaign_year,
 		"phase": "年初定级" if doc.phase == "Initial" else "年底验收", "state": state_label(doc),
 		"docstatus": doc.docstatus, "editable": editable,
 		"scoring": editable and doc.workflow_state in SCORING_STATES,
@@ -270,13 +270,17 @@ def sheet_view(name):
 
 
 @frappe.whitelist(methods=["POST"])
-def save_sheet(name, values=None, entries=None, ratings=None, vetoes=None):
+def save_sheet(name, values=None, entries=None, ratings=None, vetoes=None, modified=None):
 	"""Save what the phone page changed: ``values`` {field: value} of the current step's fields,
 	``entries`` the whole 扣分、加分记录 ([{item_no, points, reason, evidence}]), ``ratings``
-	{item idx: score} of 评分项, ``vetoes`` {code: 0/1}.  The sheet's own checks apply (grading,
-	who may edit in this step); a field of another step is refused.  Returns ``sheet_view``."""
+	{item idx: score} of 评分项, ``vetoes`` {code: 0/1}; ``modified``: the version the page shows —
+	a sheet changed since (by another tab or the unit) is not overwritten.  The sheet's own checks
+	apply (grading, who may edit in this step); a field of another step is refused.  Returns
+	``sheet_view``."""
 	doc = frappe.get_doc(SHEET, name)
 	doc.check_permission("write")
+	if modified and str(doc.modified) != modified:
+		frappe.throw(_("这份申报表刚被他人修改过，您的这次修改没有保存：请刷新页面后再填写"), frappe.TimestampMismatchError)
 	if not may_edit(doc):
 		frappe.throw(_("当前环节为“{0}”，您不能修改此申报表").format(_(doc.workflow_state)), frappe.PermissionError)
 	values, entries, ratings, vetoes = (frappe.parse_json(x) if isinstance(x, str) else x
@@ -293,7 +297,10 @@ def save_sheet(name, values=None, entries=None, ratings=None, vetoes=None):
 		doc.set("entries", [{"item_no": e.get("item_no"), "points": e.get("points"), "reason": e.get("reason"),
 			"evidence": e.get("evidence")} for e in entries])
 	for idx, score in (ratings or {}).items():
-		doc.items[int(idx) - 1].rating = score
+		row = next((i for i in doc.items if str(i.idx) == str(idx)), None)
+		if not row or row.item_kind != "Rating":
+			frappe.throw(_("第{0}项不是评分项，不能直接填写得分").format(idx))
+		row.rating = score
 	for v in doc.vetoes:
 		if v.kind != "satisfaction" and v.code in (vetoes or {}):
 			v.applies = 1 if vetoes[v.code] else 0

@@ -45,7 +45,8 @@ def move_deductions_to_entries():
 	frappe.db.sql("""update `tabAssessment Sheet Entry` e join `tabAssessment Sheet` s on s.name = e.parent
 		set e.docstatus = s.docstatus""")
 	# the evidence, uploaded through the portal and attached to nothing, now opens with its sheet
-	frappe.db.sql("""update `tabFile` f join `tabAssessment Sheet Entry` e on e.evidence = f.file_url
+	# (only a file uploaded by whoever wrote the row: nobody's sheet takes in another's file)
+	frappe.db.sql("""update `tabFile` f join `tabAssessment Sheet Entry` e on e.evidence = f.file_url and f.owner = e.owner
 		set f.attached_to_doctype = 'Assessment Sheet', f.attached_to_name = e.parent, f.attached_to_field = 'evidence'
 		where ifnull(f.attached_to_doctype, '') = ''""")
 	return len(values)

@@ -86,3 +86,36 @@ def test_frappes_wrong_or_missing_chinese_is_mended():
 	wrong = {en: full.get(en) for en, zh in FRAPPE_STRINGS.items() if full.get(en) != zh}
 	print(f"\n{len(FRAPPE_STRINGS)} of Frappe's strings checked in the site's Chinese")
 	assert not wrong, wrong
+
+
+def test_the_phone_pages_saving_refuses_what_the_step_does_not_allow(tree):
+	"""portal.save_sheet (the /dingji page's saving) over REST: a stale version is not overwritten,
+	a field of another step, a score on an item that is not a 评分项 and deductions after the
+	scoring step are refused in Chinese; the allowed change is saved."""
+	d = tree.district()
+	street = tree.street(d, "手机街道")
+	sec = make_user(f"ph-sec-{uid()}@test.local", ["Organization Secretary"])
+	org = tree.org("手机社区", "Grassroots", street.name, domain="Community", secretary_user=sec)
+	year()
+	frappe.db.commit()
+	api = Rest(sec)
+	name = api.post("/api/method/sanfenlei_app.portal.start_sheet", {"organization": org.name}).json()["message"]
+	view = api.get("/api/method/sanfenlei_app.portal.sheet_view", name=name).json()["message"]
+	save = lambda **kw: api.post("/api/method/sanfenlei_app.portal.save_sheet", {"name": name, **kw})  # noqa: E731
+	r = save(modified=view["modified"], entries=[{"item_no": 1, "points": 3, "reason": "记录不全"}])
+	assert r.status_code == 200, r.text
+	assert r.json()["message"]["result"]["total"] == 97
+	stale = save(modified=view["modified"], entries=[])  # the page's older copy
+	assert stale.status_code == 417 and "刚被他人修改过" in message(stale)
+	current = r.json()["message"]["modified"]
+	for kwargs, text in (({"values": {"votes_for": 3}}, "当前环节不能填写"), ({"ratings": {"1": 50}}, "不是评分项"),
+			({"values": {"items": []}}, "当前环节不能填写")):
+		r = save(modified=current, **kwargs)
+		assert r.status_code == 417 and text in message(r), (kwargs, r.text[-300:])
+	assert api.post("/api/method/sanfenlei_app.portal.move", {"doctype": "Assessment Sheet", "name": name,
+		"action": "Start Mass Review"}).status_code == 200
+	current = api.get("/api/method/sanfenlei_app.portal.sheet_view", name=name).json()["message"]["modified"]
+	r = save(modified=current, entries=[])
+	assert r.status_code == 417 and "评分只能在" in message(r)
+	frappe.db.rollback()
+	assert [(e.item_no, e.points) for e in frappe.get_doc("Assessment Sheet", name).entries] == [(1, 3)]
