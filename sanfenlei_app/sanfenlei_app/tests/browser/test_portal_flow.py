@@ -132,6 +132,7 @@ def test_secretary_fills_and_moves_the_sheet_on_the_portal(browser, flow):
 	assert frappe.db.get_value("File", {"file_url": evidence}, ["attached_to_doctype", "attached_to_name", "is_private"]) == (
 		"Assessment Sheet", name, 1)
 	flow.sheet["evidence"] = evidence
+	assert "meeting-record" not in evidence and len(evidence.rsplit("-", 1)[-1]) >= 24  # an unguessable name
 
 	move_on_page(page, "Start Mass Review")
 	assert state(name) == ("Mass Preliminary Review", 0)
