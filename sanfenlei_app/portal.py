@@ -8,7 +8,7 @@ from frappe.model.workflow import get_transitions
 from frappe.utils import getdate, nowdate
 
 from sanfenlei_app import rules
-from sanfenlei_app.review import apply_workflow
+from sanfenlei_app.review import DECISION_STATES, REQUIRED_ON_LEAVING, apply_workflow
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 ORG = "Party Organization"
@@ -178,16 +178,12 @@ def web_form_context(context, doctype):
 # typed values allow, who acts now, returns and the superior's decision.
 
 SHEET = "Assessment Sheet"
-# the fields the secretary (or the unit, at its steps) records in each review step
+# the fields the secretary (or the unit, at its steps) records in each review step: what each
+# step must have recorded before it is left (review.py), and the plan and contact in the draft
 STEP_FIELDS = {
+	**{state: fields for state, fields in REQUIRED_ON_LEAVING.items() if state not in DECISION_STATES},
 	"Draft": ["satisfaction", "upgrade_target", "rectification_measures", "upgrade_deadline", "contact_phone"],
-	"Mass Preliminary Review": ["mass_meeting_date", "mass_attendance", "mass_grade"],
-	"Party Member Appraisal": ["member_meeting_date", "member_attendance", "member_grade"],
-	"Self Grading": ["self_grade", "self_basis"],
-	"Members and Masses Review": ["votes_for", "votes_against", "votes_abstain"],
 	"Street Self Scoring": ["satisfaction"],
-	"Self Check": ["self_check_report", "appraisal_meeting_date", "self_check_grade"],
-	"Satisfaction Test": ["satisfaction"],
 }
 # where deductions and bonuses are recorded (the scoring is the sheet's first step)
 SCORING_STATES = ("Draft", "Street Self Scoring", "Self Check")

@@ -596,32 +596,6 @@ def grade_sheet(items, vetoes=(), ticked=(), satisfaction=None, domain=None, thr
 	return evaluate(scheme, [d for _m, d in items], ticked, satisfaction, domain)
 
 
-def grade_for(total, vetoed=False, thresholds=None):
-	"""The notice's grade of a total (rounded to 0.1 first): 先进 from 80, 一般 from 60."""
-	t = thresholds or DEFAULT_THRESHOLDS
-	if vetoed:
-		return "Lagging"
-	total = round_total(total)
-	if total >= dec(t["advanced"]):
-		return "Advanced"
-	if total >= dec(t["ordinary"]):
-		return "Ordinary"
-	return "Lagging"
-
-
-def applied_vetoes(vetoes, ticked, satisfaction):
-	"""The veto texts that apply.  ``vetoes``: [(code, text, kind, threshold)];
-	``ticked``: codes ticked as facts; ``satisfaction``: percent or None."""
-	out = []
-	for code, text, kind, threshold in vetoes:
-		if kind == "satisfaction":
-			if satisfaction is not None and threshold is not None and satisfaction < threshold:
-				out.append(text)
-		elif code in ticked:
-			out.append(text)
-	return out
-
-
 def shares_adding_to_100(counts):
 	"""Shares of ``counts`` (ints that partition their sum) in percent to 0.1, adding to exactly
 	100.0: each share is rounded down to 0.1 and the tenths left over go to the largest remainders

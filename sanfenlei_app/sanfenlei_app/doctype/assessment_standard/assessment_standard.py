@@ -56,9 +56,6 @@ class AssessmentStandard(Document):
 			"star_shares": {s: flt(self.get(f)) for s, f in STAR_SHARE_FIELDS.items() if flt(self.get(f))},
 		}
 
-	def veto_rules(self):
-		return [(v.code, v.description, v.kind, flt(v.threshold) if v.kind == "satisfaction" else None) for v in self.vetoes]
-
 	def as_rule(self):
 		scheme = self.scheme()
 		return {
