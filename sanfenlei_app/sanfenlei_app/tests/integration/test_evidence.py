@@ -7,8 +7,8 @@ from .conftest import BASE_URL, Rest, make_user, message, uid
 from .test_status_survey import year
 
 def png(seed=None):
-	"""A valid one-pixel PNG of its own colour (Frappe keeps one copy of identical content, so each
-	upload gets its own bytes)."""
+	"""A valid one-pixel PNG of its own colour, its seed written in it (Frappe keeps one copy of
+	identical content, so each upload gets its own bytes)."""
 	import random
 	import struct
 	import zlib
@@ -19,7 +19,8 @@ def png(seed=None):
 		return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
 	return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-		+ chunk(b"IDAT", zlib.compress(b"\x00" + rgb)) + chunk(b"IEND", b""))
+		+ chunk(b"IDAT", zlib.compress(b"\x00" + rgb)) + chunk(b"tEXt", b"Comment\x00" + str(seed).encode())
+		+ chunk(b"IEND", b""))
 
 
 def upload(api, name):
