@@ -94,6 +94,7 @@ scheduler_events = {
 	"daily_long": ["sanfenlei_app.backups.daily_backup"],
 }
 
-# Desk helpers (the 附件3–6 reports' filters and Excel buttons)
-app_include_js = ["/assets/sanfenlei_app/js/sanfenlei.js"]
-web_include_js = ["/assets/sanfenlei_app/js/portal.js"]
+# Desk helpers (the 附件3–6 reports' filters and Excel buttons); portal helpers; and, in both,
+# Chinese where Frappe's own screens do not ask for a translation (frappe_zh.js)
+app_include_js = ["/assets/sanfenlei_app/js/frappe_zh.js", "/assets/sanfenlei_app/js/sanfenlei.js"]
+web_include_js = ["/assets/sanfenlei_app/js/frappe_zh.js", "/assets/sanfenlei_app/js/portal.js"]

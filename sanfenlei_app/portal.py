@@ -153,6 +153,24 @@ def status(doctype, name):
 		"actions": next_steps(doctype, name) if doctype in MOVABLE and doc.docstatus == 0 else []}
 
 
+# what Frappe's own dialogs and messages say on a page of the app (frappe.confirm, msgprint, call)
+DIALOG_MESSAGES = ("Confirm", "Yes", "No", "Message", "Close", "Cancel", "Submit", "Error", "Not Permitted",
+	"Loading...", "Saving...", "Uploading...", "Please wait...", "Server Error", "Today")
+
+
+def page_messages():
+	"""The translations a page of the app (www/) hands to the browser's ``__()``: Frappe sends
+	none with a website page, so its dialogs spoke English ("Confirm", "Yes", "No").  Returns a
+	JSON object {English: translation} safe inside <script>: the app's own translations and
+	Frappe's dialog words, in the user's language."""
+	from frappe.translate import get_translations_from_apps
+
+	lang = frappe.local.lang or "en"
+	messages = dict(get_translations_from_apps(lang, apps=["sanfenlei_app"])) if lang != "en" else {}
+	messages.update({m: _(m) for m in DIALOG_MESSAGES})
+	return frappe.as_json(messages).replace("<", "\\u003c")
+
+
 def web_form_context(context, doctype):
 	"""Extra context of the portal's web forms: the Chinese labels of their child tables'
 	columns (Frappe translates only the form's own fields) for the client script."""

@@ -89,7 +89,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
     run_pytest() { # dir
       as_bench "cd '$BENCH_DIR/sites' && SANFENLEI_TEST_SITE='$TEST_SITE' SANFENLEI_WEB='$WEB_URL' \
         SANFENLEI_ARTIFACTS='$ARTIFACTS' SANFENLEI_MAILBOX='$MAILBOX' SANFENLEI_BENCH='$BENCH_DIR' \
-        ../env/bin/python -m pytest -p no:cacheprovider -q ${PYTEST_K:+-k '$PYTEST_K'} \
+        ../env/bin/python -m pytest -p no:cacheprovider -q -rP ${PYTEST_K:+-k '$PYTEST_K'} \
         ../apps/sanfenlei_app/$MODULE/$1"
     }
     if [ -z "$ONLY" ] || [ "$ONLY" = integration ]; then

@@ -1,5 +1,8 @@
 """Compact specs of the app's DocTypes; `python tools/mkdoctype.py` writes their JSON."""
 
+import json
+import os
+
 from mkdoctype import field as f
 from mkdoctype import perm, write_doctype
 
@@ -399,11 +402,15 @@ write_doctype(
 	istable=1,
 	editable_grid=1,
 )
+# a step's states are the review workflow's (Select: shown in the user's language, not as stored)
+_workflow = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sanfenlei_app",
+	"sanfenlei_app", "workflow", "assessment_sheet_review.json"), encoding="utf-8"))
+SHEET_STATES = "\n".join([""] + [s["state"] for s in _workflow["states"]])
 write_doctype(
 	"Assessment Sheet Step",
 	[
-		f("from_state", "Data", "Step", in_list_view=1, columns=2),
-		f("to_state", "Data", "Moved To", in_list_view=1, columns=2),
+		f("from_state", "Select", "Step", options=SHEET_STATES, in_list_view=1, columns=2),
+		f("to_state", "Select", "Moved To", options=SHEET_STATES, in_list_view=1, columns=2),
 		f("user", "Link", "By", options="User", in_list_view=1, columns=2),
 		f("at", "Datetime", "At", in_list_view=1, columns=2),
 		f("result", "Small Text", "Result", in_list_view=1, columns=2),
@@ -657,7 +664,7 @@ write_doctype(
 	has_web_view=1,
 	allow_guest_to_view=1,
 	is_published_field="published",
-	route="gongshi",
+	# no list route: /gongshi is the app's own page (www/gongshi), each commitment is gongshi/<name>
 	default_print_format="附件7 公开承诺书",
 	icon="fa fa-bullhorn",
 )

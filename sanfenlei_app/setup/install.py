@@ -84,6 +84,9 @@ def configure_site(language="zh", time_zone="Asia/Shanghai"):
 	from frappe.installer import update_site_config
 
 	update_site_config("keep_backups_for_hours", 7 * 24 + 12)
+	# a visitor's pages (login, 公示) in the site's language: Frappe sets a guest's language before
+	# it knows the visitor is a guest, so it takes the site config's `lang`, not System Settings
+	update_site_config("lang", language)
 	frappe.db.set_default("desktop:home_page", "workspace")
 	website = frappe.get_single("Website Settings")
 	website.app_name = website.app_name if website.app_name not in (None, "", "Frappe") else "三分类三升级"

@@ -24,4 +24,5 @@ def get_context(context):
 		frappe.local.response["http_status_code"] = 403 if frappe.db.exists(portal.SHEET, name) else 404
 	# inside <script>: a user's text cannot close the tag ("</script>") nor open a comment
 	context.view_json = (frappe.as_json(context.view) if context.view else "null").replace("<", "\\u003c")
+	context.messages_json = portal.page_messages()  # Frappe's dialogs in Chinese
 	return context

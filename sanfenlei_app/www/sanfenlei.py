@@ -29,4 +29,5 @@ def get_context(context):
 	context.member_commitments = portal.member_commitments()
 	context.user_name = frappe.db.get_value("User", frappe.session.user, "full_name")
 	context.no_role = not context.organizations and not context.member_commitments
+	context.messages_json = portal.page_messages()  # Frappe's dialogs in Chinese
 	return context

@@ -237,6 +237,44 @@ def test_street_admin_decides_and_the_district_approves_in_the_desk(browser, flo
 	sec.close()
 
 
+def test_secretary_walks_decembers_acceptance_on_a_phone(browser, flow):
+	"""年底验收 on the phone: after April's grading is approved the home page offers December's
+	sheet; the secretary starts the self check, records a deduction with its reason, the report,
+	the appraisal meeting and the self-check grade, then the satisfaction test, and hands the
+	sheet to the street (上级确认)."""
+	sec = User(browser, flow.users["sec"])
+	page = sec.page
+	page.set_viewport_size(PHONE)
+	home = sec.go("/sanfenlei")
+	home.locator(f".org[data-org='{flow.org}'] button.sfl-start[data-phase='Year End']").click()
+	page.wait_for_url("**/dingji?name=*")
+	page.wait_for_selector(".dj .item[data-idx='1']")
+	name = page.url.split("name=")[-1]
+	assert name != flow.sheet["name"] and "年底验收" in page.inner_text(".dj .head")
+	# December's sheet follows its own path: no mass review here
+	assert page.locator(".dj-move[data-action='Start Mass Review']").count() == 0
+	move_on_page(page, "Start Self Check")
+	assert state(name) == ("Self Check", 0) and "自查" in page.inner_text(".dj-state")
+	add_deduction(page, 3, 2, "全年有两个月未按时开展组织生活")
+	move_on_page(page, "Submit Self Check")
+	assert "请先填写" in page.inner_text(".dj-error") and state(name) == ("Self Check", 0)
+	fill_step(page, {"self_check_report": "全年争创目标基本完成，班子换届已落实",
+		"appraisal_meeting_date": "2012-11-28", "self_check_grade": "Advanced"})
+	no_overflow(page, "year-end self check")
+	move_on_page(page, "Submit Self Check")
+	assert state(name) == ("Satisfaction Test", 0)
+	fill_step(page, {"satisfaction": "93"})
+	move_on_page(page, "Submit Satisfaction Test")
+	assert state(name) == ("Superior Confirmation", 0)
+	assert page.locator(".dj-move").count() == 0 and "街道管理员" in page.inner_text(".dj-acting")
+	page.screenshot(path=os.path.join(ARTIFACTS, "portal-year-end-phone.png"), full_page=True)
+	frappe.db.rollback()
+	sheet = frappe.get_doc("Assessment Sheet", name)
+	assert [(e.item_no, e.points) for e in sheet.entries] == [(3, 2)] and sheet.satisfaction == 93
+	assert sheet.self_check_grade == "Advanced" and sheet.total_score == 98
+	sec.close()
+
+
 def test_another_secretary_cannot_open_the_sheet(browser, flow):
 	name = flow.sheet["name"]
 	other = User(browser, flow.users["other_sec"])
