@@ -19,6 +19,19 @@ FORMS = {  # DocType -> (web form route, what the secretary calls it)
 	"Organization Commitment": ("commitment", "公开承诺书（附件7）"),
 }
 MOVABLE = ("Assessment Sheet", "Upgrade Plan")
+# each portal document's official layout (print_format/), downloaded as a PDF on the phone
+PRINT_FORMATS = {
+	"Assessment Sheet": "附件2 分类定级申报表",
+	"Upgrade Plan": "目标责任书",
+	"Organization Commitment": "附件7 公开承诺书",
+	"Member Commitment": "附件8 党员公开承诺书",
+}
+
+
+def print_url(doctype, name):
+	"""The address of the document's PDF in its official layout (附件2/7/8, 目标责任书)."""
+	return "/api/method/frappe.utils.print_format.download_pdf?" + frappe.utils.urlencode(
+		{"doctype": doctype, "name": name, "format": PRINT_FORMATS[doctype], "no_letterhead": 1})
 
 
 def my_organizations(user=None):
@@ -70,7 +83,7 @@ def todo(org, year):
 			if doctype == SHEET:
 				url = f"/dingji?name={frappe.utils.quote(d.name)}"  # the sheet's own phone page
 			items.append(frappe._dict(doctype=doctype, name=d.name, title=title_text, state=state_label(d),
-				url=url, doc=d, done=d.docstatus == 1 or (doctype == "Organization Commitment" and d.published),
+				url=url, doc=d, print_url=print_url(doctype, d.name) if doctype in PRINT_FORMATS else None, done=d.docstatus == 1 or (doctype == "Organization Commitment" and d.published),
 				actions=next_steps(doctype, d.name) if doctype in MOVABLE and d.docstatus == 0 else []))
 		if doctype == "Assessment Sheet":
 			phases = {d.phase: d for d in docs}
@@ -105,10 +118,14 @@ def start_sheet(organization, phase="Initial"):
 
 
 def member_commitments(user=None):
+	"""The party member's own commitments (附件8), each with its PDF's address."""
 	user = user or frappe.session.user
-	return frappe.get_all("Member Commitment", filters={"member_user": user},
+	rows = frappe.get_all("Member Commitment", filters={"member_user": user},
 		fields=["name", "organization", "campaign_year", "member_name", "commitments", "confirmed", "confirmed_on"],
 		order_by="campaign_year desc")
+	for row in rows:
+		row.print_url = print_url("Member Commitment", row.name)
+	return rows
 
 
 # ----------------------------------------------------------------- moving a document from the portal
@@ -278,8 +295,7 @@ def sheet_view(name):
 			"label": {"condition": "具备", "honour": "获得"}.get(v.kind, "属实")} for v in doc.vetoes],
 		"fields": [_field(doc, f, names) for f in STEP_FIELDS.get(doc.workflow_state, [])] if editable else [],
 		"actions": next_steps(SHEET, name) if doc.docstatus == 0 else [],
-		"print_url": "/api/method/frappe.utils.print_format.download_pdf?" + frappe.utils.urlencode(
-			{"doctype": SHEET, "name": name, "format": "附件2 分类定级申报表", "no_letterhead": 1}),
+		"print_url": print_url(SHEET, name),
 	}
 
 

@@ -235,3 +235,48 @@ class Guest:
 
 	def close(self):
 		self.context.close()
+
+
+def pdf_text(body):
+	import io
+
+	from pypdf import PdfReader
+
+	return "".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+
+
+def test_every_print_on_the_portal_is_its_official_layout_as_a_pdf(browser, town):
+	"""Each 打印（PDF） link of the portal (附件2 of both sheets, 附件7, 附件8) gives the document in
+	its official layout, readable as text; another organisation's secretary gets 403 for it."""
+	from urllib.parse import parse_qs, urlparse
+
+	from sanfenlei_app.portal import PRINT_FORMATS
+
+	headings = {"Assessment Sheet": "分类定级申报表", "Organization Commitment": "公开承诺书",
+		"Member Commitment": "党员公开承诺书", "Upgrade Plan": "目标责任书"}
+	links = {}
+	for role in ("Organization Secretary", "Party Member"):
+		user = User(browser, town.users[role])
+		page = user.go("/sanfenlei")
+		for a in page.locator(".sfl-print").all():
+			doctype = a.locator("xpath=ancestor::*[@data-doctype][1]").get_attribute("data-doctype")
+			links[(role, doctype, a.get_attribute("href"))] = user
+		pdfs = [(d, h) for (r, d, h) in links if r == role]
+		for doctype, href in pdfs:
+			r = user.page.request.get(BASE + href, timeout=120000)
+			assert r.status == 200 and r.body()[:5] == b"%PDF-", (doctype, r.status, r.text()[:300])
+			assert parse_qs(urlparse(href).query)["format"] == [PRINT_FORMATS[doctype]], href
+			text = pdf_text(r.body())
+			assert headings[doctype] in text.replace(" ", ""), (doctype, text[:300])
+		user.close()
+	covered = {d for (_r, d, _h) in links}
+	print(f"\nportal prints: {len(links)} PDFs of {sorted(covered)}")
+	assert {"Assessment Sheet", "Organization Commitment", "Member Commitment"} <= covered, covered
+	stranger_email = make_user(f"lx-{uid()}@test.local", ["Organization Secretary"], "外单位书记")
+	frappe.db.commit()
+	stranger = User(browser, stranger_email)
+	assert "外单位书记" in stranger.go("/sanfenlei").inner_text("body")  # logged in
+	for (_r, doctype, href) in links:
+		r = stranger.page.request.get(BASE + href, timeout=120000)
+		assert r.status in (403, 404) and b"%PDF" not in r.body()[:10], (doctype, r.status)
+	stranger.close()
