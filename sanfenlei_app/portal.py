@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 from frappe.model.workflow import get_transitions
 from frappe.utils import getdate, nowdate
+from frappe.utils.data import cast
 
 from sanfenlei_app import rules
 from sanfenlei_app.review import DECISION_STATES, REQUIRED_ON_LEAVING, apply_workflow
@@ -57,6 +58,8 @@ def state_label(doc):
 		return _(state)
 	if doc.get("doctype") == "Organization Commitment":
 		return "已确认并公示" if doc.get("published") else "待书记确认"
+	if doc.get("doctype") and not frappe.get_meta(doc.get("doctype")).is_submittable:
+		return "已填写"  # a record without a review (the survey): saved is done, still editable
 	return "已提交" if doc.get("docstatus") == 1 else "草稿"
 
 
@@ -82,8 +85,13 @@ def todo(org, year):
 			url = f"/{route}/{d.name}" + ("" if d.docstatus or d.get("published") else "/edit")
 			if doctype == SHEET:
 				url = f"/dingji?name={frappe.utils.quote(d.name)}"  # the sheet's own phone page
+			done = d.docstatus == 1 or (doctype == "Organization Commitment" and d.published) or (
+				not frappe.get_meta(doctype).is_submittable and doctype != "Organization Commitment")
+			if doctype == SHEET and not done:  # nothing for the secretary at the sheet's current step: 查看
+				done = not (set(frappe.get_roles()) & review_edit_roles(d.workflow_state))
 			items.append(frappe._dict(doctype=doctype, name=d.name, title=title_text, state=state_label(d),
-				url=url, doc=d, print_url=print_url(doctype, d.name) if doctype in PRINT_FORMATS else None, done=d.docstatus == 1 or (doctype == "Organization Commitment" and d.published),
+				url=url, doc=d, print_url=print_url(doctype, d.name) if doctype in PRINT_FORMATS else None,
+				confirmable=doctype == "Organization Commitment" and not d.published, done=done,
 				actions=next_steps(doctype, d.name) if doctype in MOVABLE and d.docstatus == 0 else []))
 		if doctype == "Assessment Sheet":
 			phases = {d.phase: d for d in docs}
@@ -154,6 +162,21 @@ def move(doctype, name, action):
 	return {"workflow_state": doc.workflow_state, "label": _(doc.workflow_state), "docstatus": doc.docstatus}
 
 
+def review_edit_roles(state):
+	from sanfenlei_app import review
+
+	return review.EDIT_ROLES.get(state, set())
+
+
+@frappe.whitelist(methods=["POST"])
+def confirm_commitment(name):
+	"""The secretary confirms the organisation's commitment (书记签字) on the phone; it is then
+	published (公示).  The document's own rule applies: only the organisation's secretary.
+	Returns the commitment's public address."""
+	doc = frappe.get_doc("Organization Commitment", name)
+	return doc.confirm()
+
+
 @frappe.whitelist(methods=["POST"])
 def confirm_member_commitment(name):
 	doc = frappe.get_doc("Member Commitment", name)
@@ -199,8 +222,8 @@ def web_form_context(context, doctype):
 				messages[child.label] = _(child.label)
 			if child.fieldtype == "Select" and child.options:
 				messages.update({o: _(o) for o in child.options.split("\n") if o})
-	for message in ("Updated", "Your form has been successfully updated",
-			"Click here if you are not redirected within {0} seconds"):
+	for message in ("Updated", "Your form has been successfully updated", "Missing Values Required",
+			"Following fields have missing values:", *DIALOG_MESSAGES):
 		messages[message] = _(message)
 	context.sanfenlei_messages = frappe.as_json(messages)
 	return context
@@ -294,9 +317,32 @@ def sheet_view(name):
 		"vetoes": [{"code": v.code, "description": v.description, "kind": v.kind, "applies": v.applies,
 			"label": {"condition": "具备", "honour": "获得"}.get(v.kind, "属实")} for v in doc.vetoes],
 		"fields": [_field(doc, f, names) for f in STEP_FIELDS.get(doc.workflow_state, [])] if editable else [],
-		"actions": next_steps(SHEET, name) if doc.docstatus == 0 else [],
+		**_open_actions(doc),
 		"print_url": print_url(SHEET, name),
 	}
+
+
+def _open_actions(doc):
+	"""The moves open now, without those whose choice depends on values of this step not yet
+	entered (党员群众审议: 通过 or 未通过 follows the votes, so neither is offered before the
+	votes are in); ``waiting_for`` then says what to enter."""
+	from sanfenlei_app.review import REQUIRED_ON_LEAVING
+
+	if doc.docstatus != 0:
+		return {"actions": [], "waiting_for": ""}
+	conditions = {t.action: t.condition or "" for t in get_transitions(doc)}
+	required = REQUIRED_ON_LEAVING.get(doc.workflow_state, [])
+	missing = [f for f in required if doc.get(f) in (None, "")]
+	if not any(doc.get(f) not in (None, "", 0) for f in required):
+		missing = list(required)  # nothing of this step entered yet (numbers still at 0)
+	actions, held = [], False
+	for a in next_steps(SHEET, doc.name):
+		if any(f"doc.{f}" in conditions.get(a["action"], "") for f in missing):
+			held = True
+			continue
+		actions.append(a)
+	waiting = "请先填写" + "、".join(f"“{_(doc.meta.get_label(f))}”" for f in missing) + "，再办理本环节" if held else ""
+	return {"actions": actions, "waiting_for": waiting}
 
 
 @frappe.whitelist(methods=["POST"])
@@ -319,7 +365,8 @@ def save_sheet(name, values=None, entries=None, ratings=None, vetoes=None, modif
 	for field, value in (values or {}).items():
 		if field not in allowed:
 			frappe.throw(_("当前环节不能填写“{0}”").format(_(doc.meta.get_label(field))))
-		doc.set(field, value)
+		# as the field's type: "30" typed on the phone is the number 30 (no "30 → 30" in the log)
+		doc.set(field, cast(doc.meta.get_field(field).fieldtype, value) if value not in (None, "") else None)
 	if entries is not None or ratings or vetoes:
 		if doc.workflow_state not in SCORING_STATES:
 			frappe.throw(_("评分只能在“{0}”环节填写").format(_("Draft")))

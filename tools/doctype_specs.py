@@ -173,7 +173,8 @@ survey_fields = [
 for key, label in ASPECTS:
 	survey_fields += [
 		f(f"{key}_judgement", "Select", label, options="\nYes\nPartly\nNo", reqd=1),
-		f(f"{key}_problems", "Small Text", "Problems Found", mandatory_depends_on=f"eval:doc.{key}_judgement && doc.{key}_judgement!='Yes'"),
+		# each aspect's own label: a form that lists missing fields must say which aspect
+		f(f"{key}_problems", "Small Text", f"Problems: {label}", mandatory_depends_on=f"eval:doc.{key}_judgement && doc.{key}_judgement!='Yes'"),
 	]
 survey_fields += [f("section_methods", "Section Break", "Survey Methods")]
 for i, (field, label) in enumerate(METHODS):
@@ -411,7 +412,8 @@ write_doctype(
 	[
 		f("from_state", "Select", "Step", options=SHEET_STATES, in_list_view=1, columns=2),
 		f("to_state", "Select", "Moved To", options=SHEET_STATES, in_list_view=1, columns=2),
-		f("user", "Link", "By", options="User", in_list_view=1, columns=2),
+		f("user", "Link", "By (Account)", options="User"),
+		f("user_name", "Data", "By", fetch_from="user.full_name", read_only=1, in_list_view=1, columns=2),
 		f("at", "Datetime", "At", in_list_view=1, columns=2),
 		f("result", "Small Text", "Result", in_list_view=1, columns=2),
 		f("reason", "Small Text", "Reason"),
@@ -452,7 +454,7 @@ write_doctype(
 		f("rectification_measures", "Small Text", "Rectification Measures (at most 150 characters)"),
 		f("upgrade_deadline", "Date", "Upgrade Deadline"),
 		f("column_break_p", "Column Break", ""),
-		f("contact_phone", "Data", "Contact Phone"),
+		f("contact_phone", "Data", "Contact Phone", options="Phone"),
 		f("secretary_confirmed_by", "Link", "Confirmed by Secretary", options="User", read_only=1, no_copy=1),
 		f("secretary_confirmed_on", "Datetime", "Secretary Confirmed On", read_only=1, no_copy=1),
 		f("section_mass", "Section Break", "Mass Preliminary Review", collapsible=1),

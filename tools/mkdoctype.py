@@ -12,7 +12,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DOCTYPE_DIR = os.path.join(ROOT, "sanfenlei_app", "sanfenlei_app", "doctype")
-MODIFIED = "2026-11-29 18:00:00.000000"
+MODIFIED = "2026-11-29 19:00:00.000000"
 
 
 def scrub(name):

@@ -78,7 +78,20 @@
 		translate_titles(document.body);
 	}
 
+	// 5. A field's label looked up by name came back untranslated (the activity log's row changes:
+	//    "第4行的By（由 … 改为 …）").
+	function translated_labels() {
+		if (!frappe.meta || !frappe.meta.get_label || frappe.meta.get_label.__sanfenlei) return;
+		const get_label = frappe.meta.get_label;
+		frappe.meta.get_label = function (...args) {
+			const label = get_label.apply(this, args);
+			return typeof label === "string" ? __(label) : label;
+		};
+		frappe.meta.get_label.__sanfenlei = true;
+	}
+
 	function apply() {
+		translated_labels();
 		localize_date_controls();
 		empty_is_empty();
 		translate_list_tooltips();

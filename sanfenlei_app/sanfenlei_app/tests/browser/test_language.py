@@ -43,9 +43,9 @@ VISIBLE_TEXT = """() => {
 		if (!text || !el || el.closest("script,style,noscript,template") || hidden(el)) continue;
 		out.push(text);
 	}
-	document.querySelectorAll("[placeholder],[title]").forEach((el) => {
+	document.querySelectorAll("[placeholder],[title],[data-placeholder]").forEach((el) => {
 		if (hidden(el)) return;
-		for (const a of ["placeholder", "title"]) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+		for (const a of ["placeholder", "title", "data-placeholder"]) if (el.getAttribute(a)) out.push(el.getAttribute(a));
 	});
 	return out;
 }"""
@@ -175,8 +175,28 @@ def open_confirm_dialog(page):
 	assert "是" in page.locator(".modal.show").inner_text(), page.locator(".modal.show").inner_text()
 
 
+def save_empty_form(page):
+	"""保存 on an empty web form: the dialog lists the missing fields, each by its own name."""
+	page.keyboard.press("Escape")
+	page.locator(".web-form-actions .submit-btn, .submit-btn").first.click()
+	page.wait_for_selector(".modal.show")
+	text = page.locator(".modal.show").inner_text()
+	assert "必填" in text, text
+	names = [li.inner_text().strip() for li in page.locator(".modal.show li").all()]
+	assert names and len(names) == len(set(names)), names
+
+
+def save_form(page):
+	"""保存 on a filled web form: the page that follows (updated, redirect note), in Chinese."""
+	box = page.locator(".frappe-control[data-fieldname='commitments'] textarea")
+	box.fill(box.input_value() + "；每季度向党员群众报告一次")
+	page.locator(".submit-btn").first.click()
+	page.wait_for_selector(".success-page:not(.hide)")
+
+
 # what a tap shows beyond the page itself, where a page has it
-ACTIONS = {"/survey/": open_date_picker, "/plan/": open_date_picker, "Party Member /sanfenlei": open_confirm_dialog}
+ACTIONS = {"/survey/new": [open_date_picker, save_empty_form], "/survey/DC": [open_date_picker],
+	"/plan/": [open_date_picker], "/commitment/": [save_form], "Party Member /sanfenlei": [open_confirm_dialog]}
 
 
 def open_page(user, role, path, phone):
@@ -185,10 +205,11 @@ def open_page(user, role, path, phone):
 	page.goto(f"{BASE}{path}")
 	page.wait_for_load_state("networkidle")
 	page.wait_for_timeout(1200)
-	for key, action in ACTIONS.items():
+	for key, actions in ACTIONS.items():
 		if key in f"{role} {path}":
-			action(page)
-			page.wait_for_timeout(300)
+			for action in actions:
+				action(page)
+				page.wait_for_timeout(300)
 	return page
 
 

@@ -148,8 +148,12 @@ def test_secretary_fills_and_moves_the_sheet_on_the_portal(browser, flow):
 	move_on_page(page, "Complete Member Appraisal")
 	fill_step(page, {"self_grade": "Advanced", "self_basis": "两次会议多数意见为先进，近三年考核良好"})
 	move_on_page(page, "Submit Self Grade for Review")
-	# the buttons follow the votes as they are typed
+	# before the votes are in, neither 通过 nor 未通过 is offered; then the buttons follow the votes typed
+	assert page.locator(".dj-move[data-action^='Ballot']").count() == 0
+	assert "请先填写" in page.inner_text(".dj-waiting")
+	fill_step(page, {"votes_for": "10", "votes_against": "20", "votes_abstain": "3"})
 	assert page.locator(".dj-move[data-action='Ballot Failed']").count() == 1
+	assert page.locator(".dj-move[data-action='Ballot Passed']").count() == 0
 	fill_step(page, {"votes_for": "40", "votes_against": "5", "votes_abstain": "3"})
 	assert page.locator(".dj-move[data-action='Ballot Passed']").count() == 1
 	assert page.locator(".dj-move[data-action='Ballot Failed']").count() == 0
@@ -164,6 +168,8 @@ def test_secretary_fills_and_moves_the_sheet_on_the_portal(browser, flow):
 	assert pdf.status == 200 and pdf.body()[:5] == b"%PDF-"  # 附件2 in its official layout, as a PDF
 	home = sec.go("/sanfenlei")
 	assert "上级评定" in home.locator(f".item[data-name='{name}'] .sfl-state").inner_text()
+	# nothing left for the secretary at this step: the row offers 查看, not 打开填写
+	assert home.locator(f".item[data-name='{name}'] a.btn").first.inner_text().strip() == "查看"
 	no_overflow(home, "home after")
 	sec.close()
 
@@ -292,6 +298,32 @@ def test_another_secretary_cannot_open_the_sheet(browser, flow):
 	home = other.go("/sanfenlei").inner_text(".sfl")
 	assert flow.other in home and flow.org not in home
 	other.close()
+
+
+def test_the_secretary_confirms_the_organisations_commitment_on_a_phone(browser, flow):
+	"""公开承诺书（附件7）: written on the phone, confirmed (书记签字) on the phone, then public."""
+	frappe.set_user("Administrator")
+	name = frappe.get_doc({"doctype": "Organization Commitment", "organization": flow.org, "campaign_year": "2012",
+		"commitments": "每月开展一次主题党日，每季度公开一次党务"}).insert().name
+	frappe.db.commit()
+	sec = User(browser, flow.users["sec"])
+	page = sec.page
+	page.set_viewport_size(PHONE)
+	row = sec.go("/sanfenlei").locator(f".item[data-name='{name}']")
+	assert "待书记确认" in row.inner_text()
+	row.locator("button.sfl-confirm-org").click()
+	dialog = page.locator(".modal.show")
+	dialog.wait_for()
+	assert "书记签字" in dialog.inner_text() and "是" in dialog.inner_text()
+	dialog.locator(".btn-primary").first.click()
+	page.wait_for_timeout(1500)
+	page.wait_for_load_state("networkidle")
+	assert "已确认并公示" in page.locator(f".item[data-name='{name}']").inner_text()
+	no_overflow(page, "commitment confirmed")
+	frappe.db.rollback()
+	assert frappe.db.get_value("Organization Commitment", name, ["published", "confirmed_by"]) == (1, flow.users["sec"])
+	assert flow.org in sec.go("/gongshi").inner_text("body")
+	sec.close()
 
 
 def test_a_party_member_confirms_their_own_commitment_on_a_phone(browser, flow):
