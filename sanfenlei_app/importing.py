@@ -114,3 +114,142 @@ def in_site_time_zone(user, method=None):
 	from frappe.utils import get_system_timezone
 
 	user.time_zone = get_system_timezone()
+
+
+# ----------------------------------------------------------------- organisations, any depth in one file
+ORG = "Party Organization"
+
+
+def read_rows(content, filename=""):
+	"""The rows of a spreadsheet (.xlsx, or .csv in UTF-8): [(row number, [cell text, ...])],
+	header first.  Raises a Chinese ValidationError for a file that is neither."""
+	import csv
+
+	from openpyxl import load_workbook
+
+	if filename.lower().endswith(".csv"):
+		text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+		return [(i, row) for i, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
+	try:
+		ws = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+	except Exception:
+		frappe.throw(_("无法读取文件：请上传由导入模板填写的Excel（.xlsx）或CSV文件"))
+	out = []
+	for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+		cells = []
+		for v in row:
+			if v is None:
+				cells.append("")
+			elif hasattr(v, "strftime"):
+				cells.append(v.strftime("%Y-%m-%d"))
+			elif isinstance(v, float) and v.is_integer():
+				cells.append(str(int(v)))
+			else:
+				cells.append(str(v))
+		out.append((i, cells))
+	return out
+
+
+def _org_columns():
+	"""{header as typed: fieldname}: the template's Chinese headers, the labels in English and the
+	fieldnames, so a file from an older template or typed by hand is read as well."""
+	meta = frappe.get_meta(ORG)
+	columns = {}
+	for field in TEMPLATES["organizations"]["fields"][ORG]:
+		df = meta.get_field(field)
+		for header in (field, df.label, _(df.label)):
+			columns[header] = field
+	return columns
+
+
+def _choices():
+	meta = frappe.get_meta(ORG)
+	out = {}
+	for df in meta.fields:
+		if df.fieldtype == "Select" and df.fieldname in TEMPLATES["organizations"]["fields"][ORG]:
+			codes = (df.options or "").split("\n")
+			out[df.fieldname] = (codes, {c: _(c) for c in codes if c})
+	return out
+
+
+def _reason(exc):
+	"""A Chinese reason from an exception of a row's insert (Frappe's message, without markup)."""
+	from frappe.utils import strip_html_tags
+
+	messages = [frappe.parse_json(m).get("message", "") for m in frappe.local.message_log or []
+		if isinstance(m, str)] + [m.get("message", "") for m in frappe.local.message_log or [] if isinstance(m, dict)]
+	frappe.clear_last_message()
+	frappe.local.message_log = []
+	text = "；".join(strip_html_tags(str(m)) for m in messages if m) or strip_html_tags(str(exc))
+	return text or _("未能保存")
+
+
+def import_organization_rows(rows, dry_run=False):
+	"""Import organisations from ``rows`` ([(row number, [cells])], header first, as
+	``read_rows`` gives).  Each row is created with the desk's own checks and permissions, in
+	its own savepoint: a bad row is reported and the good rows go in.  ``dry_run``: everything
+	is checked the same way and then rolled back (检查，不导入).  Returns {"rows": data rows,
+	"imported": number created (or that would be), "errors": [{"row", "organization", "reason"}],
+	"dry_run": bool}.  Implements the district's own set-up of its organisations."""
+	from sanfenlei_app.import_rules import plan_organizations
+
+	if not frappe.has_permission(ORG, "create"):
+		frappe.throw(_("您无权导入党组织"), frappe.PermissionError)
+	if not rows:
+		frappe.throw(_("文件是空的"))
+	header_row, header = rows[0]
+	columns = _org_columns()
+	fields = [columns.get((h or "").strip()) for h in header]
+	if "organization_name" not in fields:
+		frappe.throw(_("第{0}行不是导入模板的表头：请使用“党组织导入模板”").format(header_row))
+	data = []
+	for number, cells in rows[1:]:
+		if not any((c or "").strip() for c in cells):
+			continue
+		values = {"row": number}
+		for field, cell in zip(fields, cells):
+			if field:
+				values[field] = cell
+		data.append(values)
+
+	existing = {o.name: o.short_name or "" for o in frappe.get_all(ORG, fields=["name", "short_name"],
+		ignore_permissions=True)}  # names only: the parent's existence, not its contents
+	plan = plan_organizations(data, existing, _choices())
+	errors = [{"row": r, "organization": next((d.get("organization_name") for d in data if d["row"] == r), ""),
+		"reason": reason} for r, reason in plan["errors"]]
+	frappe.db.savepoint("sanfenlei_import")
+	imported, failed = 0, set()
+	total = len(plan["create"])
+	for i, values in enumerate(plan["create"], start=1):
+		if total > 20:
+			frappe.publish_progress(i * 100 / total, title=_("正在导入党组织"), description=f"{i}/{total}")
+		row = values.pop("row")
+		if values.get("parent_party_organization") in failed:
+			failed.add(values["organization_name"])
+			errors.append({"row": row, "organization": values["organization_name"],
+				"reason": _("上级党组织“{0}”未能导入").format(values["parent_party_organization"])})
+			continue
+		frappe.db.savepoint("sanfenlei_import_row")
+		try:
+			doc = frappe.get_doc({"doctype": ORG, **{k: v for k, v in values.items() if v not in (None, "")}})
+			doc.insert()
+			imported += 1
+		except Exception as e:
+			frappe.db.rollback(save_point="sanfenlei_import_row")
+			failed.add(values["organization_name"])
+			errors.append({"row": row, "organization": values["organization_name"], "reason": _reason(e)})
+	if dry_run:
+		frappe.db.rollback(save_point="sanfenlei_import")
+	errors.sort(key=lambda e: e["row"])
+	return {"rows": len(data), "imported": imported, "errors": errors, "dry_run": bool(dry_run)}
+
+
+@frappe.whitelist(methods=["POST"])
+def import_organizations(file_url, dry_run=1):
+	"""The desk's 导入党组织: the uploaded file (its ``file_url``) imported, or with ``dry_run``
+	only checked.  Returns ``import_organization_rows``'s result.  Raises PermissionError for a
+	user who may not create organisations or read the file."""
+	file = frappe.get_doc("File", {"file_url": file_url})
+	file.check_permission("read")
+	return import_organization_rows(read_rows(file.get_content(), file.file_name or file_url),
+		dry_run=frappe.utils.cint(dry_run))

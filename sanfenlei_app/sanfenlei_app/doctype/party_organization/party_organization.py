@@ -48,7 +48,10 @@ class PartyOrganization(NestedSet):
 			self.status_date = None
 		elif not self.status_date:
 			frappe.throw(_("党组织已{0}，请填写{0}日期").format(_("撤销") if self.status == "Dissolved" else _("合并")))
-		self.is_group = 1 if self.org_level in ("District", "Reporting Unit") else (self.is_group or 0)
+		# a group node of the tree is one that has (or may have) organisations under it: derived,
+		# whatever the form, an import or the API says (a 党委 with 支部 stays a group)
+		self.is_group = 1 if self.org_level in ("District", "Reporting Unit") or self.is_group or (
+			not self.is_new() and frappe.db.exists("Party Organization", {"parent_party_organization": self.name})) else 0
 
 	def _reporting_unit_of(self, parent):
 		if self.org_level == "Reporting Unit":
@@ -67,6 +70,10 @@ class PartyOrganization(NestedSet):
 		return None
 
 	def on_update(self):
+		parent = self.parent_party_organization
+		if parent and not frappe.db.get_value("Party Organization", parent, "is_group"):
+			# its parent now has a child: a group node, so the tree shows this one under it
+			frappe.db.set_value("Party Organization", parent, "is_group", 1, update_modified=False)
 		super().on_update()
 		if self.has_value_changed("parent_party_organization"):
 			self._refresh_descendants_reporting_unit()

@@ -1,0 +1,122 @@
+"""导入党组织 from the app's template, as the District Admin does it in the desk (the same method,
+over REST): any depth and order in one file, parents by full or short name, Chinese words in
+choice columns, bad rows reported by row number with the reason while the good rows go in, and
+a check that imports nothing."""
+
+import frappe
+
+from .conftest import BASE_URL, Rest, message, role_users, uid
+from .test_import import fill
+
+METHOD = "/api/method/sanfenlei_app.importing.import_organizations"
+
+
+def upload(api, content, name="党组织导入.xlsx"):
+	r = api.s.post(f"{BASE_URL}/api/method/upload_file", timeout=30, data={"is_private": 1},
+		files={"file": (name, content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+	assert r.status_code == 200, r.text
+	return r.json()["message"]["file_url"]
+
+
+def run(api, rows, dry_run=0):
+	_header, content = fill("organizations", rows)
+	r = api.post(METHOD, {"file_url": upload(api, content), "dry_run": dry_run})
+	assert r.status_code == 200, message(r)
+	return r.json()["message"]
+
+
+def test_a_committee_with_two_branches_in_one_file_children_first(tree):
+	d = tree.district()
+	street = tree.street(d)
+	user = role_users(district="District Admin")["district"]
+	frappe.db.commit()
+	api = Rest(user)
+	t = tree.tag
+	rows = [
+		{"organization_name": f"一支部-{t}", "org_level": "基层党组织", "org_form": "党支部", "parent_party_organization": f"机关党委-{t}", "domain": "社区"},
+		{"organization_name": f"二支部-{t}", "org_level": "Grassroots", "parent_party_organization": f"JG{t}", "domain": "Community"},
+		{"organization_name": f"机关党委-{t}", "short_name": f"JG{t}", "org_level": "基层党组织", "org_form": "党委",
+			"parent_party_organization": street.name, "domain": "社区", "member_count": 56},
+	]
+	check = run(api, rows, dry_run=1)
+	assert check == {"rows": 3, "imported": 3, "errors": [], "dry_run": True}
+	frappe.db.rollback()
+	assert not frappe.db.exists("Party Organization", f"机关党委-{t}")  # the check imported nothing
+	done = run(api, rows)
+	assert done["imported"] == 3 and done["errors"] == [], done
+	frappe.db.rollback()
+	committee = frappe.get_doc("Party Organization", f"机关党委-{t}")
+	assert committee.is_group == 1 and committee.org_form == "Party Committee" and committee.domain == "Community"
+	branches = frappe.get_all("Party Organization", filters={"parent_party_organization": committee.name}, pluck="name", order_by="name")
+	assert branches == sorted([f"一支部-{t}", f"二支部-{t}"])
+	assert frappe.db.get_value("Party Organization", street.name, "is_group") == 1
+	# the tree shows the branches under the committee, and the reporting unit is derived
+	assert {frappe.db.get_value("Party Organization", b, "reporting_unit") for b in branches} == {street.name}
+	lft, rgt = frappe.db.get_value("Party Organization", committee.name, ["lft", "rgt"])
+	assert rgt - lft == 5  # two children nested inside
+
+
+def test_good_rows_go_in_and_bad_rows_are_reported_by_number_with_the_reason(tree):
+	d = tree.district()
+	street, system = tree.street(d), tree.system(d)
+	user = role_users(district="District Admin")["district"]
+	frappe.db.commit()
+	api = Rest(user)
+	t = tree.tag
+	rows = [
+		{"organization_name": f"好社区甲-{t}", "org_level": "基层党组织", "parent_party_organization": street.name, "domain": "社区"},
+		{"organization_name": f"错上级社区-{t}", "org_level": "基层党组织", "parent_party_organization": f"不存在的街道-{t}", "domain": "社区"},
+		{"organization_name": f"错领域社区-{t}", "org_level": "基层党组织", "parent_party_organization": street.name, "domain": "乡村"},
+		{"organization_name": f"站点-{t}", "org_level": "基层党组织", "parent_party_organization": system.name, "domain": "远程教育站点"},
+		{"organization_name": f"好社区乙-{t}", "org_level": "Grassroots", "parent_party_organization": street.name, "domain": "Community", "member_count": 12},
+	]
+	result = run(api, rows)
+	assert result["rows"] == 5 and result["imported"] == 2, result
+	reasons = {e["row"]: e["reason"] for e in result["errors"]}
+	assert sorted(reasons) == [3, 4, 5]  # the person's row numbers (the header is row 1)
+	assert reasons[3] == f"上级党组织“不存在的街道-{t}”不存在（本表和系统中都没有）"
+	assert reasons[4].startswith("“乡村”不是可选的值（可填写：")
+	assert "远程教育站点只能设在街道党工委之下" in reasons[5]  # the DocType's own rule, in Chinese
+	frappe.db.rollback()
+	assert frappe.db.exists("Party Organization", f"好社区甲-{t}") and frappe.db.exists("Party Organization", f"好社区乙-{t}")
+	assert not frappe.db.exists("Party Organization", f"站点-{t}")
+
+
+def test_only_who_may_create_organisations_imports(tree):
+	d = tree.district()
+	street = tree.street(d)
+	users = role_users(sec="Organization Secretary", leader="Campaign Leader")
+	frappe.db.commit()
+	for key in ("sec", "leader"):
+		api = Rest(users[key])
+		_h, content = fill("organizations", [{"organization_name": f"越权-{uid()}", "org_level": "Grassroots",
+			"parent_party_organization": street.name}])
+		r = api.post(METHOD, {"file_url": upload(api, content), "dry_run": 0})
+		assert r.status_code == 403, (key, r.status_code, r.text[:300])
+		assert "无权" in message(r)
+
+
+def test_a_leaf_that_gets_a_branch_becomes_a_group_whichever_way_the_branch_comes(tree):
+	"""The 党委 imported (or typed) before its 支部 stays saveable and shows its branches in the tree."""
+	d = tree.district()
+	street = tree.street(d)
+	user = role_users(district="District Admin")["district"]
+	frappe.db.commit()
+	api = Rest(user)
+	t = tree.tag
+	assert run(api, [{"organization_name": f"先导入的党委-{t}", "org_level": "基层党组织", "org_form": "党委",
+		"parent_party_organization": street.name, "domain": "社区"}])["imported"] == 1
+	frappe.db.rollback()
+	assert frappe.db.get_value("Party Organization", f"先导入的党委-{t}", "is_group") == 0
+	# its 支部 typed in the desk (the same REST the form uses), then another in a second file
+	r = api.post("/api/resource/Party Organization", {"organization_name": f"后建的支部-{t}", "org_level": "Grassroots",
+		"parent_party_organization": f"先导入的党委-{t}", "domain": "Community"})
+	assert r.status_code == 200, message(r)
+	assert run(api, [{"organization_name": f"后导入的支部-{t}", "org_level": "基层党组织",
+		"parent_party_organization": f"先导入的党委-{t}", "domain": "社区"}])["errors"] == []
+	frappe.db.rollback()
+	assert frappe.db.get_value("Party Organization", f"先导入的党委-{t}", "is_group") == 1
+	doc = api.get(f"/api/resource/Party Organization/先导入的党委-{t}").json()["data"]
+	doc["member_count"] = 40
+	r = api.put(f"/api/resource/Party Organization/先导入的党委-{t}", doc)
+	assert r.status_code == 200, message(r)  # still saveable with its branches
