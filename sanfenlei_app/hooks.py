@@ -48,7 +48,10 @@ doc_events = {
 		"before_cancel": "sanfenlei_app.review.guard_docstatus",
 	},
 	"User": {"before_insert": ["sanfenlei_app.importing.skip_welcome_mail_without_outbox",
-		"sanfenlei_app.importing.in_site_time_zone"]},
+		"sanfenlei_app.importing.in_site_time_zone"],
+		# a District Admin administers the campaign's accounts, with the campaign's roles only
+		"before_validate": "sanfenlei_app.users.switch_notification_settings",
+		"validate": "sanfenlei_app.users.guard_user_administration"},
 	# the reminders by e-mail as well, once the site can send e-mail (setup/install.py)
 	"Email Account": {"on_update": "sanfenlei_app.setup.install.sync_reminder_channel",
 		"after_delete": "sanfenlei_app.setup.install.sync_reminder_channel"},
@@ -83,7 +86,8 @@ override_whitelisted_methods = {
 }
 
 # Frappe's own fixtures (sanfenlei_app/fixtures/, synced on install and migrate): who may use
-# Data Import (the District Admin imports its organisations and users in the desk)
+# Data Import (the District Admin imports its organisations and users in the desk) and who may
+# administer users (the District Admin, confined by users.guard_user_administration)
 fixtures = [{"dt": "Custom DocPerm", "filters": [["name", "like", "sanfenlei-%"]]}]
 
 # the notes of 附件7/8 come from the rules module into their print formats
