@@ -81,6 +81,8 @@ override_whitelisted_methods = {
 	"frappe.templates.includes.comments.comments.add_comment": "sanfenlei_app.api_guards.add_website_comment",
 	# the desk's workflow buttons, taken again on a MariaDB deadlock (review.apply_workflow)
 	"frappe.model.workflow.apply_workflow": "sanfenlei_app.review.apply_workflow",
+	# the User form's role editor offers a District Admin the campaign's roles only (users.py)
+	"frappe.core.doctype.user.user.get_all_roles": "sanfenlei_app.users.get_all_roles",
 	# the list's bulk workflow actions, without 撤销定级 (its reason is given on each sheet's form)
 	"frappe.model.workflow.get_common_transition_actions": "sanfenlei_app.review.get_common_transition_actions",
 }

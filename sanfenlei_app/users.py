@@ -62,3 +62,15 @@ def switch_notification_settings(user, method=None):
 		settings.enabled = user.enabled
 		settings.flags.ignore_permissions = True
 		settings.save()
+
+
+@frappe.whitelist()
+def get_all_roles():
+	"""The roles the User form's role editor offers: for a District Admin only the campaign's
+	(the only ones it may give), for a System Manager all of Frappe's.  Returns [role name]."""
+	from frappe.core.doctype.user.user import get_all_roles as frappe_roles
+
+	roles = frappe_roles()
+	if set(frappe.get_roles()) & SUPER_ROLES:
+		return roles
+	return [r for r in roles if r in campaign_roles()]

@@ -1,0 +1,105 @@
+"""The District Admin sets the district up in the desk, without a System Manager: creates a
+street's administrator in Frappe's User form (the role editor offers the campaign's roles only),
+makes them the street's 单位管理员, and imports a 党委 with its two 支部 from the template through
+the list's 导入党组织 (checked first, then imported)."""
+
+import os
+
+import frappe
+
+from .conftest import ARTIFACTS, User, make_user, uid
+
+
+def save(page):
+	"""Ctrl+S; a message Frappe shows after saving (e.g. that the new account has no role yet) is
+	read, checked to be Chinese, and closed."""
+	page.keyboard.press("Control+s")
+	page.wait_for_timeout(1500)
+	page.wait_for_load_state("networkidle")
+	notes = []
+	while page.locator(".modal.show").count():
+		text = page.locator(".modal.show").first.inner_text()
+		notes.append(text)
+		assert not any(w in text for w in ("Newly", "has no roles", "Message")), text
+		page.keyboard.press("Escape")
+		page.wait_for_timeout(500)
+	return notes
+
+
+def test_district_admin_creates_a_unit_admin_and_imports_organisations(browser):
+	from sanfenlei_app.sanfenlei_app.tests.integration.conftest import Tree
+	from sanfenlei_app.sanfenlei_app.tests.integration.test_import import fill
+
+	frappe.set_user("Administrator")
+	t = Tree()
+	street = t.street(t.district(), "设置街道")
+	district = make_user(f"setup-{uid()}@test.local", ["District Admin"], "区委组织部管理员")
+	frappe.db.commit()
+	u = User(browser, district)
+	page = u.page
+	try:
+		# 1. a new account in Frappe's User form
+		email = f"jiedao-{t.tag}@test.local"
+		u.go("/app/user/new")
+		page.locator(".frappe-control[data-fieldname='email'] input").fill(email)
+		page.locator(".frappe-control[data-fieldname='first_name'] input").fill("设置街道管理员")
+		save(page)
+		page.wait_for_function("() => cur_frm && !cur_frm.is_new()", timeout=20000)
+		editor = page.locator(".role-editor")
+		editor.wait_for(state="attached", timeout=20000)
+		page.evaluate("() => cur_frm.scroll_to_field('roles_html')")
+		offered = sorted(page.locator(".role-editor input[type=checkbox]").evaluate_all(
+			"(boxes) => boxes.map((b) => b.dataset.unit)"))
+		from sanfenlei_app.users import campaign_roles
+
+		assert offered == sorted(campaign_roles()), offered  # never System Manager
+		page.locator(".role-editor input[type=checkbox][data-unit='Reporting Unit Admin']").check()
+		save(page)
+		u.shot("desk-user-created", phone_too=False)
+		frappe.db.rollback()
+		assert frappe.get_roles(email).count("Reporting Unit Admin") == 1
+
+		# 2. the street's 单位管理员
+		u.go(f"/app/party-organization/{street.name}")
+		page.wait_for_selector(".frappe-control[data-fieldname='unit_admins'] input", state="attached")
+		page.evaluate("""(email) => cur_frm.set_value("unit_admins", [{user: email}])""", email)
+		save(page)
+		frappe.db.rollback()
+		assert [r.user for r in frappe.get_doc("Party Organization", street.name).unit_admins] == [email]
+
+		# 3. 导入党组织 from the template: a 党委 after its two 支部, words as the screens show them
+		_h, content = fill("organizations", [
+			{"organization_name": f"一支部-{t.tag}", "org_level": "基层党组织", "parent_party_organization": f"机关党委-{t.tag}", "domain": "社区"},
+			{"organization_name": f"二支部-{t.tag}", "org_level": "基层党组织", "parent_party_organization": f"机关党委-{t.tag}", "domain": "社区"},
+			{"organization_name": f"机关党委-{t.tag}", "org_level": "基层党组织", "org_form": "党委",
+				"parent_party_organization": street.name, "domain": "社区"},
+			{"organization_name": f"错行-{t.tag}", "org_level": "基层党组织", "parent_party_organization": f"没有的街道-{t.tag}"},
+		])
+		path = os.path.join(ARTIFACTS, f"党组织导入-{t.tag}.xlsx")
+		with open(path, "wb") as f:
+			f.write(content)
+		u.go("/app/party-organization")
+		page.locator(".page-actions .inner-group-button button:has-text('导入')").first.click()
+		page.locator(".dropdown-menu a:has-text('导入党组织')").first.click()
+		dialog = page.locator(".modal.show")
+		dialog.locator("[data-fieldname='file'] button").first.click()
+		page.locator(".file-uploader input[type=file]").set_input_files(path)
+		page.locator(".modal.show .btn-modal-primary:has-text('上传')").click()
+		page.wait_for_function("() => cur_dialog && cur_dialog.get_value('file')", timeout=20000)
+		dialog = page.locator(".modal.show")
+		dialog.locator(".btn-modal-secondary:has-text('检查')").click()
+		dialog.locator(".sfl-import-result").wait_for(timeout=60000)
+		checked = dialog.locator(".sfl-import-result").inner_text()
+		assert "共4行，可以导入3个党组织，1行未能导入" in checked and "5" in checked and "没有的街道" in checked, checked
+		frappe.db.rollback()
+		assert not frappe.db.exists("Party Organization", f"机关党委-{t.tag}")
+		dialog.locator(".btn-modal-primary:has-text('导入')").click()
+		page.wait_for_function("() => document.querySelector('.modal.show .sfl-import-result') && "
+			"document.querySelector('.modal.show .sfl-import-result').innerText.includes('已导入')", timeout=60000)
+		u.shot("desk-organisations-imported", phone_too=False)
+		frappe.db.rollback()
+		assert frappe.db.get_value("Party Organization", f"机关党委-{t.tag}", ["is_group", "org_form", "parent_party_organization"]) == (
+			1, "Party Committee", street.name)
+		assert frappe.db.count("Party Organization", {"parent_party_organization": f"机关党委-{t.tag}"}) == 2
+	finally:
+		u.close()
