@@ -168,3 +168,42 @@ def chart_of(columns, rows, kind="bar"):
 			"datasets": [{"name": c["label"], "values": [r.get(c["fieldname"]) or 0 for r in rows]} for c in series]},
 		"type": kind,
 	}
+
+
+def units_without_admin():
+	"""The reporting units (街道党工委、系统党委、区直机关工委) that have organisations to grade and
+	no unit administrator: nobody would decide their sheets at 上级评定.  Returns [unit name]."""
+	return frappe.db.sql_list(
+		"""select u.name from `tabParty Organization` u
+		where u.org_level = 'Reporting Unit' and u.status = 'Active'
+		and exists (select 1 from `tabParty Organization` o where o.reporting_unit = u.name
+			and o.org_level = 'Grassroots' and o.status = 'Active')
+		and not exists (select 1 from `tabParty Organization Admin` a where a.parent = u.name
+			and a.parenttype = 'Party Organization')
+		order by u.lft""")
+
+
+@frappe.whitelist()
+def units_without_admin_count(filters=None):
+	"""Number card 没有单位管理员的上报单位 (in the user's scope)."""
+	names = units_without_admin()
+	visible = frappe.get_list("Party Organization", filters={"name": ["in", names]}, pluck="name") if names else []
+	return {"value": len(visible), "fieldtype": "Int"}
+
+
+def notify_units_without_admin():
+	"""Daily: tell every District Admin, in the desk's notifications (and by e-mail where the site
+	sends it), which reporting units have organisations to grade and no administrator."""
+	from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
+
+	units = units_without_admin()
+	if not units:
+		return
+	admins = [u for u in frappe.get_all("Has Role", filters={"role": "District Admin", "parenttype": "User"},
+		pluck="parent") if frappe.db.get_value("User", u, "enabled")]
+	if not admins:
+		return
+	subject = _("{0}个上报单位还没有单位管理员，其党组织的申报表无人评定：{1}").format(len(units), "、".join(units[:10])
+		+ ("等" if len(units) > 10 else ""))
+	enqueue_create_notification(sorted(set(admins)), {"type": "Alert", "document_type": "Party Organization",
+		"document_name": units[0], "subject": subject, "email_content": subject})

@@ -96,7 +96,8 @@ fixtures = [{"dt": "Custom DocPerm", "filters": [["name", "like", "sanfenlei-%"]
 jinja = {"methods": ["sanfenlei_app.rules.commitment_note", "sanfenlei_app.grading.sheet_grade_names"]}
 
 scheduler_events = {
-	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets"],
+	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets",
+		"sanfenlei_app.dashboard.notify_units_without_admin"],
 	"daily_long": ["sanfenlei_app.backups.daily_backup"],
 }
 

@@ -303,8 +303,7 @@ def sheet_view(name):
 		"phase": "年初定级" if doc.phase == "Initial" else "年底验收", "state": state_label(doc),
 		"docstatus": doc.docstatus, "editable": editable,
 		"scoring": editable and doc.workflow_state in SCORING_STATES,
-		"acting": "、".join(frappe.db.get_value("User", u, "full_name") or u for u in acting)
-			or "、".join(_(r) for r in sorted(roles)) or "—",
+		"acting": "、".join(frappe.db.get_value("User", u, "full_name") or u for u in acting) or _nobody_acts(doc, roles),
 		"due_date": frappe.utils.formatdate(doc.due_date, "yyyy-MM-dd") if doc.due_date else "", "is_overdue": doc.is_overdue,
 		"returned": {"reason": returned.reason, "by": frappe.db.get_value("User", returned.user, "full_name")} if returned else None,
 		"decision": {"grade": names.get(doc.decided_grade, ""), "stars": doc.decided_stars or 0,
@@ -320,6 +319,16 @@ def sheet_view(name):
 		**_open_actions(doc),
 		"print_url": print_url(SHEET, name),
 	}
+
+
+def _nobody_acts(doc, roles):
+	"""Who acts now when no account is named: a unit without an administrator is said so (the
+	district is told daily, dashboard.notify_units_without_admin), otherwise the roles."""
+	from sanfenlei_app.review import RUA
+
+	if RUA in roles and doc.reporting_unit and not frappe.db.exists("Party Organization Admin", {"parent": doc.reporting_unit}):
+		return _("{0}暂无单位管理员（已提醒区委组织部指定）").format(doc.reporting_unit)
+	return "、".join(_(r) for r in sorted(roles)) or "—"
 
 
 def _open_actions(doc):

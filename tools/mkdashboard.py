@@ -9,7 +9,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.join(os.path.dirname(HERE), "sanfenlei_app", "sanfenlei_app")
-MODIFIED = "2026-11-28 12:00:00.000000"
+MODIFIED = "2026-11-29 19:00:00.000000"
 WORKSPACE = "三分类三升级"
 
 
@@ -40,6 +40,7 @@ CARDS = [
 	card("未落实帮扶的后进党组织", method="sanfenlei_app.dashboard.lagging_unassisted", color="#CB2929"),
 	card("达到目标的比率项", method="sanfenlei_app.dashboard.rates_met", color="#29CD42"),
 	card("未达到目标的比率项", method="sanfenlei_app.dashboard.rates_missed", color="#ECAD4B"),
+	card("没有单位管理员的上报单位", method="sanfenlei_app.dashboard.units_without_admin_count", color="#CB2929"),
 ]
 
 
