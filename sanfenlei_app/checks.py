@@ -25,6 +25,9 @@ def _digest(rows):
 
 def fingerprint():
 	frappe.set_user("Administrator")
+	# in the site's language as its data holds it (System Settings), not the site config's: a site
+	# restored from a backup has the data, not the configuration
+	frappe.local.lang = frappe.db.get_default("lang") or "en"
 	out = {}
 	for dt in frappe.get_all("DocType", filters={"module": "Sanfenlei App"}, pluck="name", order_by="name"):
 		meta = frappe.get_meta(dt)

@@ -63,7 +63,7 @@ def street():
 
 
 def org(street, domain):
-	return street.tree.org(f"方案{domain[:4]}{uid()}", "Grassroots", street.name, domain=domain).name
+	return street.tree.org(f"方案组织{uid()}", "Grassroots", street.name, domain=domain).name
 
 
 def test_the_notices_default_schemes_are_unchanged(street):
