@@ -56,6 +56,8 @@
 	const FILTER_TITLE = "Filter based on ";
 	function translated_title(title) {
 		if (title.startsWith(FILTER_TITLE)) return __("Filter based on {0}", [__(title.slice(FILTER_TITLE.length))]);
+		const applied = title.match(/^(\d+) Filters? Applied$/);  // the list's filter button
+		if (applied) return __("{0} filters applied", [applied[1]]);
 		if (__(title) !== title) return __(title);
 		// an English label inside a translated sentence ("点击按Party Organization排序")
 		return title.replace(/[A-Za-z][A-Za-z ]*[A-Za-z]/g, (words) => __(words));
@@ -72,9 +74,15 @@
 	function watch_titles() {
 		if (window.__sanfenlei_title_observer || !window.MutationObserver || !document.body) return;
 		window.__sanfenlei_title_observer = new MutationObserver((mutations) => {
-			for (const m of mutations) m.addedNodes.forEach(translate_titles);
+			for (const m of mutations) {
+				if (m.type === "attributes") translate_titles(m.target);
+				else m.addedNodes.forEach(translate_titles);
+			}
 		});
-		window.__sanfenlei_title_observer.observe(document.body, { childList: true, subtree: true });
+		// new elements, and titles set later on existing ones (a translated title has no English
+		// left to change, so this settles)
+		window.__sanfenlei_title_observer.observe(document.body, { childList: true, subtree: true,
+			attributes: true, attributeFilter: ["title"] });
 		translate_titles(document.body);
 	}
 

@@ -8,6 +8,7 @@ import frappe
 import openpyxl
 import pytest
 
+from sanfenlei_app import rules
 from sanfenlei_app.annexes import ANNEXES
 from sanfenlei_app.sanfenlei_app.report.annex_3_classification_list.annex_3_classification_list import execute as annex3
 from sanfenlei_app.sanfenlei_app.report.annex_4_classification_summary.annex_4_classification_summary import execute as annex4
@@ -63,7 +64,7 @@ def district():
 		street = t.street(d, f"{key}街道")
 		streets[key] = street
 		for i, (domain, grade, stars, target, measures) in enumerate(rows):
-			org = t.org(f"{key}{i}-{domain[:3]}", "Grassroots", street.name, domain=domain).name
+			org = t.org(f"{key}{i}-{rules.DOMAIN_LABELS[domain]}", "Grassroots", street.name, domain=domain).name
 			orgs[org] = (key, domain, grade, stars, target, measures)
 			graded_sheet(org, grade, stars, target, measures)
 	users = role_users(a="Reporting Unit Admin", district="District Admin")

@@ -27,7 +27,7 @@ def orgs(tree):
 	street, system = tree.street(d), tree.system(d)
 	made = {"Street Committee": street}
 	for domain in ("Community", "Private Enterprise", "Social Organization", "Remote Education Site"):
-		made[domain] = tree.org(domain, "Grassroots", street.name, domain=domain)
+		made[domain] = tree.org(rules.DOMAIN_LABELS[domain], "Grassroots", street.name, domain=domain)
 	made["Public Institution"] = tree.org("机关", "Grassroots", system.name, domain="Public Institution")
 	return made
 
