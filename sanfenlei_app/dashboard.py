@@ -199,11 +199,11 @@ def notify_units_without_admin():
 	units = units_without_admin()
 	if not units:
 		return
-	admins = [u for u in frappe.get_all("Has Role", filters={"role": "District Admin", "parenttype": "User"},
-		pluck="parent") if frappe.db.get_value("User", u, "enabled")]
+	admins = frappe.get_all("User", filters={"enabled": 1, "name": ["in", frappe.get_all("Has Role",
+		filters={"role": "District Admin", "parenttype": "User"}, pluck="parent") or [""]]}, pluck="name")
 	if not admins:
 		return
 	subject = _("{0}个上报单位还没有单位管理员，其党组织的申报表无人评定：{1}").format(len(units), "、".join(units[:10])
 		+ ("等" if len(units) > 10 else ""))
-	enqueue_create_notification(sorted(set(admins)), {"type": "Alert", "document_type": "Party Organization",
+	enqueue_create_notification(sorted(admins), {"type": "Alert", "document_type": "Party Organization",
 		"document_name": units[0], "subject": subject, "email_content": subject})

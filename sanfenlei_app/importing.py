@@ -176,9 +176,7 @@ def _reason(exc):
 	"""A Chinese reason from an exception of a row's insert (Frappe's message, without markup)."""
 	from frappe.utils import strip_html_tags
 
-	messages = [frappe.parse_json(m).get("message", "") for m in frappe.local.message_log or []
-		if isinstance(m, str)] + [m.get("message", "") for m in frappe.local.message_log or [] if isinstance(m, dict)]
-	frappe.clear_last_message()
+	messages = [frappe.parse_json(m).get("message", "") for m in frappe.local.message_log or []]
 	frappe.local.message_log = []
 	text = "；".join(strip_html_tags(str(m)) for m in messages if m) or strip_html_tags(str(exc))
 	return text or _("未能保存")

@@ -146,7 +146,11 @@ def next_steps(doctype, name):
 		frappe.throw(_("此类单据不能在门户中流转"))
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("read")
-	return [{"action": t.action, "label": _(t.action), "next_state": _(t.next_state)} for t in get_transitions(doc)]
+	return _actions(get_transitions(doc))
+
+
+def _actions(transitions):
+	return [{"action": t.action, "label": _(t.action), "next_state": _(t.next_state)} for t in transitions]
 
 
 @frappe.whitelist(methods=["POST"])
@@ -339,13 +343,14 @@ def _open_actions(doc):
 
 	if doc.docstatus != 0:
 		return {"actions": [], "waiting_for": ""}
-	conditions = {t.action: t.condition or "" for t in get_transitions(doc)}
+	transitions = get_transitions(doc)
+	conditions = {t.action: t.condition or "" for t in transitions}
 	required = REQUIRED_ON_LEAVING.get(doc.workflow_state, [])
 	missing = [f for f in required if doc.get(f) in (None, "")]
 	if not any(doc.get(f) not in (None, "", 0) for f in required):
 		missing = list(required)  # nothing of this step entered yet (numbers still at 0)
 	actions, held = [], False
-	for a in next_steps(SHEET, doc.name):
+	for a in _actions(transitions):
 		if any(f"doc.{f}" in conditions.get(a["action"], "") for f in missing):
 			held = True
 			continue

@@ -7,6 +7,7 @@ work (the DocType's permissions are extended in fixtures/custom_docperm.json); t
 the boundary: ``guard_user_administration`` runs on every save of a User (desk, REST, import).
 """
 
+import functools
 import json
 import os
 
@@ -18,6 +19,7 @@ AUTOMATIC_ROLES = {"All", "Guest", "Desk User"}
 SUPER_ROLES = {"System Manager", "Administrator"}
 
 
+@functools.cache
 def campaign_roles():
 	"""The roles the app ships (its fixtures): the only ones a District Admin may give."""
 	path = os.path.join(os.path.dirname(__file__), "sanfenlei_app", "fixtures", "role.json")

@@ -18,6 +18,14 @@ def upload(api, content, name="党组织导入.xlsx"):
 	return r.json()["message"]["file_url"]
 
 
+def street_and_district_admin(tree):
+	"""A street of a new district, and a District Admin's REST session."""
+	street = tree.street(tree.district())
+	user = role_users(district="District Admin")["district"]
+	frappe.db.commit()
+	return street, Rest(user)
+
+
 def run(api, rows, dry_run=0):
 	_header, content = fill("organizations", rows)
 	r = api.post(METHOD, {"file_url": upload(api, content), "dry_run": dry_run})
@@ -26,11 +34,7 @@ def run(api, rows, dry_run=0):
 
 
 def test_a_committee_with_two_branches_in_one_file_children_first(tree):
-	d = tree.district()
-	street = tree.street(d)
-	user = role_users(district="District Admin")["district"]
-	frappe.db.commit()
-	api = Rest(user)
+	street, api = street_and_district_admin(tree)
 	t = tree.tag
 	rows = [
 		{"organization_name": f"一支部-{t}", "org_level": "基层党组织", "org_form": "党支部", "parent_party_organization": f"机关党委-{t}", "domain": "社区"},
@@ -98,11 +102,7 @@ def test_only_who_may_create_organisations_imports(tree):
 
 def test_a_leaf_that_gets_a_branch_becomes_a_group_whichever_way_the_branch_comes(tree):
 	"""The 党委 imported (or typed) before its 支部 stays saveable and shows its branches in the tree."""
-	d = tree.district()
-	street = tree.street(d)
-	user = role_users(district="District Admin")["district"]
-	frappe.db.commit()
-	api = Rest(user)
+	street, api = street_and_district_admin(tree)
 	t = tree.tag
 	assert run(api, [{"organization_name": f"先导入的党委-{t}", "org_level": "基层党组织", "org_form": "党委",
 		"parent_party_organization": street.name, "domain": "社区"}])["imported"] == 1
