@@ -105,3 +105,6 @@ scheduler_events = {
 # Chinese where Frappe's own screens do not ask for a translation (frappe_zh.js)
 app_include_js = ["/assets/sanfenlei_app/js/frappe_zh.js", "/assets/sanfenlei_app/js/sanfenlei.js"]
 web_include_js = ["/assets/sanfenlei_app/js/frappe_zh.js", "/assets/sanfenlei_app/js/portal.js"]
+
+# the 用户 list's 导入用户 (with roles and assignments) for a District Admin
+doctype_list_js = {"User": "public/js/user_list.js"}

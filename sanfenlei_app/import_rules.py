@@ -9,7 +9,16 @@ comes before its children, and say for every row that cannot be imported why, by
 - the parent by its full name (全称) or, where it is unique, its short name (简称);
 - choice columns in the words every screen shows (社区, 基层党组织) or as codes (Community);
 - an organisation with children is a group node of the tree (derived by the DocType itself).
+
+The same holds for the two other imports: users with their roles and assignments
+(用户导入模板: secretary of an organisation, administrator of a reporting unit), and a previous
+year's results (既往定级结果导入模板: grade and stars per organisation, year and phase), which
+give a district that starts mid-stream its ledger and the start of its rates.
 """
+
+import re
+
+SEPARATORS = re.compile(r"[、,，;；/\n]+")
 
 # fieldname -> (codes, {code: Chinese word}) is passed in by the caller (from the DocType)
 
@@ -77,10 +86,10 @@ def plan_organizations(rows, existing, choices):
 		if not parent or parent in existing or parent in planned:
 			return parent, None
 		named = short.get(parent, set())
-		if len(named) == 1:
-			return next(iter(named)), None
 		if len(named) > 1:
 			return None, f"简称“{parent}”对应多个党组织（{'、'.join(sorted(named))}），请填写全称"
+		if named:
+			return next(iter(named)), None
 		if parent in in_file:
 			return None, f"上级党组织“{parent}”（第{in_file[parent]}行）未能导入"
 		return None, f"上级党组织“{parent}”不存在（本表和系统中都没有）"
@@ -112,3 +121,182 @@ def plan_organizations(rows, existing, choices):
 			errors[values["row"]] = f"上级党组织“{parent}”未能导入"
 
 	return {"create": ordered, "errors": sorted(errors.items())}
+
+
+def short_names(organizations):
+	"""{short name: {full names}} of ``organizations`` ({full name: short name or ""})."""
+	out = {}
+	for full, short in organizations.items():
+		if short:
+			out.setdefault(short, set()).add(full)
+	return out
+
+
+def resolve_organization(typed, organizations, shorts=None, what="党组织"):
+	"""The full name of the organisation ``typed`` names: its full name, or its short name where
+	that names exactly one.  ``organizations``: {full name: short name or ""} the user may name;
+	``shorts``: ``short_names(organizations)`` (computed when not given).  Returns the full
+	name.  Raises ValueError with the Chinese reason (``what`` names the column's kind)."""
+	typed = (typed or "").strip()
+	if typed in organizations:
+		return typed
+	named = (shorts if shorts is not None else short_names(organizations)).get(typed, set())
+	if len(named) > 1:
+		raise ValueError(f"简称“{typed}”对应多个党组织（{'、'.join(sorted(named))}），请填写全称")
+	if named:
+		return next(iter(named))
+	raise ValueError(f"{what}“{typed}”不存在，或不在您管理的范围内")
+
+
+def split_cell(value):
+	"""The values of a cell holding several (separated by 、 , ， ; ； / or new lines)."""
+	return [v.strip() for v in SEPARATORS.split(value or "") if v.strip()]
+
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def plan_users(rows, existing_users, roles, organizations, reporting_units):
+	"""Plan the import of user rows (用户导入模板).
+
+	``rows``: [{"row": row number, "email", "full_name", "mobile_no", "new_password", "roles",
+	"secretary_of", "admin_of": typed text}] — roles, organisations and units may hold several
+	values (``split_cell``), organisations and units by full or short name;
+	``existing_users``: the e-mails (lower case) of the site's accounts;
+	``roles``: (codes, {code: Chinese word}) of the roles a row may give (the campaign's);
+	``organizations``: {full name: short name} of the organisations the importer may assign;
+	``reporting_units``: the full names among them that are reporting units (上报单位).
+	Returns {"create": [{"row", "email" (lower case), "full_name", "mobile_no", "new_password",
+	"roles": [codes], "secretary_of": [full names], "admin_of": [full names], "exists": bool}],
+	"errors": [(row number, Chinese reason)] sorted}.  Being a secretary gives the role
+	党组织书记, administering a unit 上报单位管理员, without typing them."""
+	codes, words = roles
+	shorts = short_names(organizations)
+	errors, planned, seen = {}, [], {}
+	for raw in rows:
+		row = raw["row"]
+		values = {k: (v.strip() if isinstance(v, str) else v) for k, v in raw.items()}
+		email = (values.get("email") or "").lower()
+		try:
+			if not email:
+				raise ValueError("“邮箱”不能为空（邮箱是登录账号）")
+			if not EMAIL.match(email):
+				raise ValueError(f"“{email}”不是有效的邮箱")
+			if email in seen:
+				raise ValueError(f"邮箱“{email}”在本表第{seen[email]}行已经出现")
+			exists = email in existing_users
+			if not exists and not values.get("full_name"):
+				raise ValueError("新用户须填写“姓名”")
+			given = [normalize_choice(r, codes, words) for r in split_cell(values.get("roles"))]
+			secretary_of = [resolve_organization(o, organizations, shorts) for o in split_cell(values.get("secretary_of"))]
+			admin_of = [resolve_organization(o, organizations, shorts, "上报单位") for o in split_cell(values.get("admin_of"))]
+			for unit in admin_of:
+				if unit not in reporting_units:
+					raise ValueError(f"“{unit}”不是上报单位（街道党工委、系统党委或区直机关工委），不能指定单位管理员")
+			if secretary_of:
+				given.append("Organization Secretary")
+			if admin_of:
+				given.append("Reporting Unit Admin")
+			if not given:
+				raise ValueError("请至少填写一个角色，或担任书记的党组织、管理的上报单位")
+		except ValueError as e:
+			errors[row] = str(e)
+			continue
+		seen[email] = row
+		planned.append({"row": row, "email": email, "full_name": values.get("full_name") or "",
+			"mobile_no": values.get("mobile_no") or "", "new_password": values.get("new_password") or "",
+			"roles": list(dict.fromkeys(given)), "secretary_of": list(dict.fromkeys(secretary_of)),
+			"admin_of": list(dict.fromkeys(admin_of)), "exists": exists})
+	return {"create": planned, "errors": sorted(errors.items())}
+
+
+# a previous year's results: the words of every scheme's grades and of the two phases
+GRADE_WORDS = {
+	"Advanced": ("先进", "好", "优秀", "优秀站点", "先进站点"),
+	"Good": ("较好", "较好站点"),
+	"Ordinary": ("一般", "一般站点"),
+	"Lagging": ("后进", "较差", "差", "后进站点"),
+}
+PHASE_WORDS = {
+	"Initial": ("年初定级", "初始定级", "分类定级", "年初", "定级"),
+	"Year End": ("年终验收", "年底验收", "总结检查验收", "年底", "年终", "验收"),
+}
+STAR_WORDS = {"无": 0, "无星级": 0, "一星": 1, "二星": 2, "两星": 2, "三星": 3, "四星": 4, "五星": 5}
+HONOUR_WORDS = {"national": ("全国",), "provincial": ("省级", "省"), "municipal": ("市级", "市"), "district": ("区级", "区")}
+
+
+def _word(value, table, what):
+	value = (value or "").strip()
+	for code, words in table.items():
+		if value == code or value in words:
+			return code
+	allowed = "、".join(w[0] for w in table.values())
+	raise ValueError(f"{what}“{value}”无法识别（可填写：{allowed}）")
+
+
+def read_stars(value):
+	"""The stars typed in a cell: 0-5 as a number, 一星级…五星级, 无 or empty (0).  Returns int.
+	Raises ValueError with the Chinese reason."""
+	value = (value or "").strip().replace("★", "").rstrip("级")
+	if not value:
+		return 0
+	if value in STAR_WORDS:
+		return STAR_WORDS[value]
+	if value.isdigit() and 0 <= int(value) <= 5:
+		return int(value)
+	raise ValueError(f"星级“{value}”无法识别（填写0至5，或一星级至五星级）")
+
+
+def plan_results(rows, organizations, domains, taken):
+	"""Plan the import of a previous year's results (既往定级结果导入模板): one row per
+	organisation, year and phase, with the grade and stars its superior decided then.
+
+	``rows``: [{"row", "organization", "year", "phase", "grade", "stars", "honour", "note"}] as typed
+	(the organisation by full or short name, words or codes in the choice columns);
+	``organizations``: {full name: short name} the importer may give results to (graded ones);
+	``domains``: {full name: domain code}; ``taken``: {(full name, year (int), phase code): sheet
+	name} of the results the site already holds (sheets not revoked).  A lagging organisation and
+	a remote education site have no stars; other star bands are the scheme of that year's, not
+	checked here.
+	Returns {"create": [{"row", "organization", "year" (int), "phase", "grade", "stars" (int),
+	"honour", "note"}], "errors": [(row number, Chinese reason)] sorted}.
+	Implements the notice's 分类管理台账 for years graded before the district used the app."""
+	shorts = short_names(organizations)
+	errors, planned, seen = {}, [], {}
+	for raw in rows:
+		row = raw["row"]
+		values = {k: (v.strip() if isinstance(v, str) else v) for k, v in raw.items()}
+		try:
+			if not values.get("organization"):
+				raise ValueError("“党组织”不能为空")
+			org = resolve_organization(values["organization"], organizations, shorts)
+			year = str(values.get("year") or "").strip().rstrip("年")
+			if not (year.isdigit() and 2000 <= int(year) <= 2100):
+				raise ValueError(f"年度“{values.get('year') or ''}”不是2000至2100之间的年份")
+			year = int(year)
+			if not values.get("phase"):
+				raise ValueError("“阶段”不能为空（年初定级或年终验收）")
+			phase = _word(values["phase"], PHASE_WORDS, "阶段")
+			if not values.get("grade"):
+				raise ValueError("“等次”不能为空")
+			grade = _word(values["grade"], GRADE_WORDS, "等次")
+			stars = read_stars(values.get("stars"))
+			if stars and grade == "Lagging":
+				raise ValueError("后进（较差）党组织不评定星级，星级应为空或0")
+			if stars and domains.get(org) == "Remote Education Site":
+				raise ValueError("远程教育站点不评定星级，星级应为空或0")
+			honour = _word(values["honour"], HONOUR_WORDS, "荣誉") if values.get("honour") else ""
+			if honour and phase != "Year End":
+				raise ValueError("荣誉只在年终验收时记载，年初定级不填")
+			key = (org, year, phase)
+			if key in taken:
+				raise ValueError(f"“{org}”{year}年度{PHASE_WORDS[phase][0]}已有结果（{taken[key]}），未重复导入")
+			if key in seen:
+				raise ValueError(f"“{org}”{year}年度{PHASE_WORDS[phase][0]}在本表第{seen[key]}行已经出现")
+		except ValueError as e:
+			errors[row] = str(e)
+			continue
+		seen[key] = row
+		planned.append({"row": row, "organization": org, "year": year, "phase": phase, "grade": grade,
+			"stars": stars, "honour": honour, "note": values.get("note") or ""})
+	return {"create": planned, "errors": sorted(errors.items())}

@@ -433,6 +433,8 @@ write_doctype(
 		f("reporting_unit", "Link", "Reporting Unit", options="Party Organization", read_only=1, in_standard_filter=1, ignore_user_permissions=1),
 		f("domain", "Select", "Domain", options=DOMAINS, read_only=1, in_standard_filter=1),
 		f("standard", "Link", "Assessment Standard", options="Assessment Standard", read_only=1, ignore_user_permissions=1),
+		f("import_source", "Small Text", "Source of the Imported Result", read_only=1, no_copy=1,
+			depends_on="eval:doc.import_source", description="A result graded before the district used this system, imported without its scoring"),
 		f("section_items", "Section Break", "Scoring (deductions item by item)"),
 		f("items", "Table", "Scoring Items", options="Assessment Sheet Item", cannot_add_rows=1, cannot_delete_rows=1),
 		f("entries", "Table", "Deductions and Bonuses", options="Assessment Sheet Entry",
@@ -510,7 +512,7 @@ write_doctype(
 	title_field="organization",
 	track_changes=1,
 	default_print_format="附件2 分类定级申报表",
-	modified="2026-11-29 14:00:00.000000",
+	modified="2026-11-29 20:00:00.000000",
 	icon="fa fa-check-square-o",
 )
 

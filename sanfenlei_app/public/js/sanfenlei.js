@@ -76,3 +76,69 @@ const SANFENLEI_REVOKE_ACTIONS = ["Revoke Grading", "Revoke Plan Approval"];
 		},
 	});
 });
+
+// 导入: a filled template of ``kind`` (organizations, users, results; importing.TEMPLATES), checked
+// first (检查，不导入), then imported; every row that cannot be imported is listed with its row
+// number and the reason, the good rows go in (importing.import_file).
+sanfenlei.IMPORTS = {
+	organizations: { title: "导入党组织", noun: "个党组织", what: "党组织",
+		help: "上级党组织可以写全称或简称，可以在本表中（前后不限）；“组织层级”“领域”等可写中文或代码。" },
+	users: { title: "导入用户", noun: "个用户", what: "邮箱",
+		help: "每行一个用户：角色可写中文，多个用顿号分隔；填写担任书记的党组织或管理的上报单位，即同时授予相应角色和权限。" },
+	results: { title: "导入既往定级结果", noun: "条定级结果", what: "党组织",
+		help: "开始使用本系统之前评定的等次和星级：记入分类管理台账，年初定级的结果是当年各项比率的起点。" },
+};
+
+sanfenlei.download_template = function (kind) {
+	window.open(`/api/method/sanfenlei_app.importing.download_import_template?kind=${kind}`);
+};
+
+sanfenlei.import_dialog = function (kind, on_imported) {
+	const spec = sanfenlei.IMPORTS[kind];
+	const esc = frappe.utils.escape_html;
+	const dialog = new frappe.ui.Dialog({
+		title: __(spec.title),
+		fields: [
+			{ fieldname: "file", fieldtype: "Attach", label: __("填好的导入模板（Excel或CSV）"), reqd: 1,
+				options: { restrictions: { allowed_file_types: [".xlsx", ".csv"] } } },
+			{ fieldname: "help", fieldtype: "HTML", options: `<p class="text-muted small">${__(spec.help)} ${__(
+				"先检查，确认无误后再导入。")} <a class="sfl-template-link">${__("下载导入模板")}</a></p>` },
+			{ fieldname: "result", fieldtype: "HTML" },
+		],
+		primary_action_label: __("导入"),
+		primary_action: (v) => run(v.file, 0),
+		secondary_action_label: __("检查（不导入）"),
+		secondary_action: () => run(dialog.get_value("file"), 1),
+	});
+	dialog.fields_dict.help.$wrapper.find(".sfl-template-link").on("click", () => sanfenlei.download_template(kind));
+	function run(file_url, dry_run) {
+		if (!file_url) return frappe.msgprint(__("请先上传文件"));
+		frappe.call({
+			method: "sanfenlei_app.importing.import_file",
+			args: { kind, file_url, dry_run },
+			freeze: true,
+			freeze_message: dry_run ? __("正在检查…") : __("正在导入…"),
+		}).then((r) => {
+			const res = r.message;
+			const verb = res.dry_run ? __("可以导入") : __("已导入");
+			let html = `<div class="sfl-import-result"><p><b>${__("共{0}行，{1}{2}{3}，{4}行未能导入。",
+				[res.rows, verb, res.imported, __(spec.noun), res.errors.length])}</b></p>`;
+			if (res.errors.length) {
+				html += `<div class="table-responsive"><table class="table table-bordered table-sm"><thead><tr><th>${__("行号")}</th><th>${__(spec.what)}</th><th>${__("原因")}</th></tr></thead><tbody>`;
+				res.errors.forEach((e) => { html += `<tr><td>${e.row}</td><td>${esc(e.name || "")}</td><td>${esc(e.reason)}</td></tr>`; });
+				html += "</tbody></table></div>";
+			}
+			dialog.fields_dict.result.$wrapper.html(html + "</div>");
+			if (!res.dry_run && on_imported) on_imported(res);
+		});
+	}
+	dialog.show();
+	return dialog;
+};
+
+// The 导入 menu of a list: the template and the dialog.
+sanfenlei.add_import_buttons = function (listview, kind) {
+	const spec = sanfenlei.IMPORTS[kind];
+	listview.page.add_inner_button(__("下载导入模板"), () => sanfenlei.download_template(kind), __("Import"));
+	listview.page.add_inner_button(__(spec.title), () => sanfenlei.import_dialog(kind, () => listview.refresh()), __("Import"));
+};

@@ -4,6 +4,7 @@ frappe.listview_settings["Assessment Sheet"] = {
 		if (doc.is_overdue) return [__("Overdue"), "red", "is_overdue,=,1"];
 	},
 	onload(listview) {
+		if (frappe.user.has_role(["District Admin", "System Manager"])) sanfenlei.add_import_buttons(listview, "results");
 		listview.page.add_inner_button(__("Create Sheets for a Unit"), () => {
 			const d = new frappe.ui.Dialog({
 				title: __("Create Sheets for a Unit"),

@@ -1,7 +1,8 @@
 """The District Admin sets the district up in the desk, without a System Manager: creates a
 street's administrator in Frappe's User form (the role editor offers the campaign's roles only),
-makes them the street's 单位管理员, and imports a 党委 with its two 支部 from the template through
-the list's 导入党组织 (checked first, then imported)."""
+makes them the street's 单位管理员, and through each list's 导入 (checked first, then imported)
+brings a 党委 with its two 支部, their users with roles and assignments (导入用户), and last
+year's results (导入既往定级结果)."""
 
 import os
 
@@ -26,7 +27,38 @@ def save(page):
 	return notes
 
 
-def test_district_admin_creates_a_unit_admin_and_imports_organisations(browser):
+def import_through_dialog(u, route, title, content, filename, nothing_yet=None):
+	"""In the list at ``route``: 导入 → ``title``, the file uploaded, 检查（不导入） (asserting it
+	imported nothing: ``nothing_yet()`` is asserted), then 导入.  Returns the check's report text; waits for the
+	import's report."""
+	page = u.page
+	path = os.path.join(ARTIFACTS, filename)
+	with open(path, "wb") as f:
+		f.write(content)
+	u.go(route)
+	page.locator(".page-actions .inner-group-button button:has-text('导入')").first.click()
+	page.locator(f".dropdown-menu a:has-text('{title}')").first.click()
+	dialog = page.locator(".modal.show")
+	dialog.locator("[data-fieldname='file'] button").first.click()
+	page.locator(".file-uploader input[type=file]").set_input_files(path)
+	page.locator(".modal.show .btn-modal-primary:has-text('上传')").click()
+	page.wait_for_function("() => cur_dialog && cur_dialog.get_value('file')", timeout=20000)
+	dialog = page.locator(".modal.show")
+	dialog.locator(".btn-modal-secondary:has-text('检查')").click()
+	dialog.locator(".sfl-import-result").wait_for(timeout=60000)
+	checked = dialog.locator(".sfl-import-result").inner_text()
+	frappe.db.rollback()
+	if nothing_yet:
+		assert nothing_yet(), f"{title}: the check imported something"
+	dialog.locator(".btn-modal-primary:has-text('导入')").click()
+	page.wait_for_function("() => document.querySelector('.modal.show .sfl-import-result') && "
+		"document.querySelector('.modal.show .sfl-import-result').innerText.includes('已导入')", timeout=60000)
+	u.shot(f"desk-{title}", phone_too=False)
+	frappe.db.rollback()
+	return checked
+
+
+def test_district_admin_creates_a_unit_admin_and_imports_organisations_users_and_results(browser):
 	from sanfenlei_app.sanfenlei_app.tests.integration.conftest import Tree
 	from sanfenlei_app.sanfenlei_app.tests.integration.test_import import fill
 
@@ -75,31 +107,36 @@ def test_district_admin_creates_a_unit_admin_and_imports_organisations(browser):
 				"parent_party_organization": street.name, "domain": "社区"},
 			{"organization_name": f"错行-{t.tag}", "org_level": "基层党组织", "parent_party_organization": f"没有的街道-{t.tag}"},
 		])
-		path = os.path.join(ARTIFACTS, f"党组织导入-{t.tag}.xlsx")
-		with open(path, "wb") as f:
-			f.write(content)
-		u.go("/app/party-organization")
-		page.locator(".page-actions .inner-group-button button:has-text('导入')").first.click()
-		page.locator(".dropdown-menu a:has-text('导入党组织')").first.click()
-		dialog = page.locator(".modal.show")
-		dialog.locator("[data-fieldname='file'] button").first.click()
-		page.locator(".file-uploader input[type=file]").set_input_files(path)
-		page.locator(".modal.show .btn-modal-primary:has-text('上传')").click()
-		page.wait_for_function("() => cur_dialog && cur_dialog.get_value('file')", timeout=20000)
-		dialog = page.locator(".modal.show")
-		dialog.locator(".btn-modal-secondary:has-text('检查')").click()
-		dialog.locator(".sfl-import-result").wait_for(timeout=60000)
-		checked = dialog.locator(".sfl-import-result").inner_text()
+		checked = import_through_dialog(u, "/app/party-organization", "导入党组织", content, f"党组织导入-{t.tag}.xlsx",
+			nothing_yet=lambda: not frappe.db.exists("Party Organization", f"机关党委-{t.tag}"))
 		assert "共4行，可以导入3个党组织，1行未能导入" in checked and "5" in checked and "没有的街道" in checked, checked
-		frappe.db.rollback()
-		assert not frappe.db.exists("Party Organization", f"机关党委-{t.tag}")
-		dialog.locator(".btn-modal-primary:has-text('导入')").click()
-		page.wait_for_function("() => document.querySelector('.modal.show .sfl-import-result') && "
-			"document.querySelector('.modal.show .sfl-import-result').innerText.includes('已导入')", timeout=60000)
-		u.shot("desk-organisations-imported", phone_too=False)
-		frappe.db.rollback()
 		assert frappe.db.get_value("Party Organization", f"机关党委-{t.tag}", ["is_group", "org_form", "parent_party_organization"]) == (
 			1, "Party Committee", street.name)
 		assert frappe.db.count("Party Organization", {"parent_party_organization": f"机关党委-{t.tag}"}) == 2
+
+		# 4. 导入用户 from the 用户 list: the new 支部's secretary and a leader, one bad row
+		sec = f"zhibu-{t.tag}@test.local"
+		_h, content = fill("users", [
+			{"email": sec, "full_name": "一支部书记", "secretary_of": f"一支部-{t.tag}", "new_password": "Chengh#2012ua"},
+			{"email": f"lingdao-{t.tag}@test.local", "full_name": "部门领导甲", "roles": "部门领导"},
+			{"email": f"sm-{t.tag}@test.local", "full_name": "越权", "roles": "系统管理员"},
+		])
+		checked = import_through_dialog(u, "/app/user", "导入用户", content, f"用户导入-{t.tag}.xlsx",
+			nothing_yet=lambda: not frappe.db.exists("User", sec))
+		assert "共3行，可以导入2个用户，1行未能导入" in checked and "系统管理员" in checked, checked
+		assert frappe.db.get_value("Party Organization", f"一支部-{t.tag}", "secretary_user") == sec
+		assert "Organization Secretary" in frappe.get_roles(sec)
+
+		# 5. 导入既往定级结果 from the 申报表 list: last year's grades of the imported branches
+		last = str(frappe.utils.getdate().year - 1)
+		_h, content = fill("results", [
+			{"organization": f"一支部-{t.tag}", "year": last, "phase": "年终验收", "grade": "先进", "stars": "4"},
+			{"organization": f"二支部-{t.tag}", "year": last, "phase": "年终验收", "grade": "后进", "stars": "2"},
+		])
+		checked = import_through_dialog(u, "/app/assessment-sheet", "导入既往定级结果", content, f"既往结果-{t.tag}.xlsx",
+			nothing_yet=lambda: not frappe.db.exists("Assessment Sheet", {"organization": f"一支部-{t.tag}"}))
+		assert "共2行，可以导入1条定级结果，1行未能导入" in checked and "后进（较差）党组织不评定星级" in checked, checked
+		assert frappe.db.get_value("Assessment Sheet", {"organization": f"一支部-{t.tag}", "docstatus": 1},
+			["decided_grade", "decided_stars"]) == ("Advanced", 4)
 	finally:
 		u.close()

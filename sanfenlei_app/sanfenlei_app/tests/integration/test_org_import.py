@@ -8,7 +8,7 @@ import frappe
 from .conftest import BASE_URL, Rest, message, role_users, uid
 from .test_import import fill
 
-METHOD = "/api/method/sanfenlei_app.importing.import_organizations"
+METHOD = "/api/method/sanfenlei_app.importing.import_file"
 
 
 def upload(api, content, name="党组织导入.xlsx"):
@@ -28,7 +28,7 @@ def street_and_district_admin(tree):
 
 def run(api, rows, dry_run=0):
 	_header, content = fill("organizations", rows)
-	r = api.post(METHOD, {"file_url": upload(api, content), "dry_run": dry_run})
+	r = api.post(METHOD, {"kind": "organizations", "file_url": upload(api, content), "dry_run": dry_run})
 	assert r.status_code == 200, message(r)
 	return r.json()["message"]
 
@@ -95,7 +95,7 @@ def test_only_who_may_create_organisations_imports(tree):
 		api = Rest(users[key])
 		_h, content = fill("organizations", [{"organization_name": f"越权-{uid()}", "org_level": "Grassroots",
 			"parent_party_organization": street.name}])
-		r = api.post(METHOD, {"file_url": upload(api, content), "dry_run": 0})
+		r = api.post(METHOD, {"kind": "organizations", "file_url": upload(api, content), "dry_run": 0})
 		assert r.status_code == 403, (key, r.status_code, r.text[:300])
 		assert "无权" in message(r)
 

@@ -63,3 +63,123 @@ def test_a_short_name_shared_by_two_organisations_is_refused_and_a_cycle_is_repo
 	assert reasons[2] == "简称“同名”对应多个党组织（一号党委、二号党委），请填写全称"
 	assert "成环" in reasons[3] and "成环" in reasons[4]
 	assert plan["create"] == []
+
+
+# ----------------------------------------------------------------- users with roles and assignments
+from sanfenlei_app.import_rules import plan_results, plan_users, read_stars, resolve_organization, split_cell  # noqa: E402
+
+ROLES = (["Campaign Leader", "Organization Secretary", "Reporting Unit Admin"],
+	{"Campaign Leader": "部门领导", "Organization Secretary": "党组织书记", "Reporting Unit Admin": "上报单位管理员"})
+ORGS = {"望平社区党委": "望平", "猛追湾街道党工委": "猛追湾", "双桥子望平社区党委": "望平社区", "另一个望平": "望平"}
+UNITS = {"猛追湾街道党工委"}
+
+
+def user(n, email, **kw):
+	return {"row": n, "email": email, "full_name": kw.pop("full_name", "张三"), **kw}
+
+
+def test_an_organisation_is_named_by_its_full_or_unique_short_name():
+	assert resolve_organization("望平社区", ORGS) == "双桥子望平社区党委"
+	assert resolve_organization(" 猛追湾街道党工委 ", ORGS) == "猛追湾街道党工委"
+	with pytest.raises(ValueError, match="简称“望平”对应多个党组织（另一个望平、望平社区党委），请填写全称"):
+		resolve_organization("望平", ORGS)
+	with pytest.raises(ValueError, match="上报单位“没有”不存在，或不在您管理的范围内"):
+		resolve_organization("没有", ORGS, what="上报单位")
+	assert split_cell("部门领导、 评议部门,党组织书记；\n上报单位管理员") == ["部门领导", "评议部门", "党组织书记", "上报单位管理员"]
+
+
+def test_users_get_roles_from_words_and_from_their_assignments():
+	plan = plan_users([
+		user(2, "Sec@X.local", secretary_of="望平社区"),
+		user(3, "adm@x.local", roles="部门领导", admin_of="猛追湾"),
+		user(4, "lead@x.local", roles="Campaign Leader、部门领导"),
+		user(5, "old@x.local", full_name="", roles="党组织书记"),
+	], {"old@x.local"}, ROLES, ORGS, UNITS)
+	assert plan["errors"] == []
+	by = {v["email"]: v for v in plan["create"]}
+	assert by["sec@x.local"]["roles"] == ["Organization Secretary"] and by["sec@x.local"]["secretary_of"] == ["双桥子望平社区党委"]
+	assert by["adm@x.local"]["roles"] == ["Campaign Leader", "Reporting Unit Admin"]
+	assert by["adm@x.local"]["admin_of"] == ["猛追湾街道党工委"]
+	assert by["lead@x.local"]["roles"] == ["Campaign Leader"]  # a code and its word are one role
+	assert by["old@x.local"]["exists"] and not by["sec@x.local"]["exists"]
+
+
+@pytest.mark.parametrize("row, reason", [
+	(user(2, ""), "“邮箱”不能为空（邮箱是登录账号）"),
+	(user(2, "not-an-email", roles="部门领导"), "“not-an-email”不是有效的邮箱"),
+	(user(2, "new@x.local", full_name="", roles="部门领导"), "新用户须填写“姓名”"),
+	(user(2, "a@x.local", roles="系统管理员"), "“系统管理员”不是可选的值（可填写：部门领导、党组织书记、上报单位管理员）"),
+	(user(2, "a@x.local", admin_of="望平社区"), "“双桥子望平社区党委”不是上报单位（街道党工委、系统党委或区直机关工委），不能指定单位管理员"),
+	(user(2, "a@x.local", secretary_of="望平"), "简称“望平”对应多个党组织（另一个望平、望平社区党委），请填写全称"),
+	(user(2, "a@x.local", secretary_of="别的区的社区"), "党组织“别的区的社区”不存在，或不在您管理的范围内"),
+	(user(2, "a@x.local"), "请至少填写一个角色，或担任书记的党组织、管理的上报单位"),
+])
+def test_every_bad_user_row_is_reported_with_its_reason(row, reason):
+	plan = plan_users([user(3, "good@x.local", roles="部门领导"), row], set(), ROLES, ORGS, UNITS)
+	assert plan["errors"] == [(2, reason)]
+	assert [v["email"] for v in plan["create"]] == ["good@x.local"]  # the good row goes ahead
+
+
+def test_an_email_twice_in_one_file_is_reported_on_its_second_row():
+	plan = plan_users([user(2, "a@x.local", roles="部门领导"), user(3, "A@x.local", roles="党组织书记")], set(), ROLES, ORGS, UNITS)
+	assert plan["errors"] == [(3, "邮箱“a@x.local”在本表第2行已经出现")]
+
+
+# ----------------------------------------------------------------- a previous year's results
+DOMAINS = {"望平社区党委": "Community", "猛追湾街道党工委": "Street Committee", "双桥子望平社区党委": "Community",
+	"另一个望平": "Remote Education Site"}
+
+
+def result(n, org, year="2011", phase="年初定级", grade="一般", stars="2", **kw):
+	return {"row": n, "organization": org, "year": year, "phase": phase, "grade": grade, "stars": stars, **kw}
+
+
+@pytest.mark.parametrize("typed, stars", [("", 0), ("0", 0), ("3", 3), ("三星级", 3), ("五星", 5), ("★4", 4), ("无", 0)])
+def test_stars_are_read_as_a_person_writes_them(typed, stars):
+	assert read_stars(typed) == stars
+
+
+def test_results_in_every_scheme_s_words_and_in_codes():
+	plan = plan_results([
+		result(2, "望平社区", grade="先进", stars="四星级"),
+		result(3, "望平社区", phase="年终验收", grade="好", stars="5", honour="省级"),
+		result(4, "望平社区党委", year="2011年", phase="Year End", grade="较好", stars="3"),
+		result(5, "另一个望平", grade="优秀站点", stars=""),
+		result(6, "猛追湾", phase="年底验收", grade="较差", stars="0", note="2011年台账"),
+	], ORGS, DOMAINS, {})
+	assert plan["errors"] == []
+	got = [(v["organization"], v["year"], v["phase"], v["grade"], v["stars"], v["honour"]) for v in plan["create"]]
+	assert got == [
+		("双桥子望平社区党委", 2011, "Initial", "Advanced", 4, ""),
+		("双桥子望平社区党委", 2011, "Year End", "Advanced", 5, "provincial"),
+		("望平社区党委", 2011, "Year End", "Good", 3, ""),
+		("另一个望平", 2011, "Initial", "Advanced", 0, ""),
+		("猛追湾街道党工委", 2011, "Year End", "Lagging", 0, ""),
+	]
+	assert plan["create"][-1]["note"] == "2011年台账"
+
+
+@pytest.mark.parametrize("row, reason", [
+	(result(2, ""), "“党组织”不能为空"),
+	(result(2, "没有的社区"), "党组织“没有的社区”不存在，或不在您管理的范围内"),
+	(result(2, "望平社区", year="11"), "年度“11”不是2000至2100之间的年份"),
+	(result(2, "望平社区", phase=""), "“阶段”不能为空（年初定级或年终验收）"),
+	(result(2, "望平社区", phase="半年"), "阶段“半年”无法识别（可填写：年初定级、年终验收）"),
+	(result(2, "望平社区", grade=""), "“等次”不能为空"),
+	(result(2, "望平社区", grade="优良"), "等次“优良”无法识别（可填写：先进、较好、一般、后进）"),
+	(result(2, "望平社区", stars="六星"), "星级“六星”无法识别（填写0至5，或一星级至五星级）"),
+	(result(2, "望平社区", grade="后进", stars="1"), "后进（较差）党组织不评定星级，星级应为空或0"),
+	(result(2, "另一个望平", grade="一般站点", stars="1"), "远程教育站点不评定星级，星级应为空或0"),
+	(result(2, "望平社区", phase="年终验收", honour="世界级"), "荣誉“世界级”无法识别（可填写：全国、省级、市级、区级）"),
+	(result(2, "望平社区", honour="区级"), "荣誉只在年终验收时记载，年初定级不填"),
+	(result(2, "望平社区党委"), "“望平社区党委”2011年度年初定级已有结果（FLB-2011-00001），未重复导入"),
+])
+def test_every_bad_result_row_is_reported_with_its_reason(row, reason):
+	plan = plan_results([result(3, "猛追湾"), row], ORGS, DOMAINS, {("望平社区党委", 2011, "Initial"): "FLB-2011-00001"})
+	assert plan["errors"] == [(2, reason)]
+	assert [v["organization"] for v in plan["create"]] == ["猛追湾街道党工委"]
+
+
+def test_a_result_twice_in_one_file_is_reported_on_its_second_row():
+	plan = plan_results([result(2, "猛追湾"), result(3, "猛追湾街道党工委", grade="先进", stars="4")], ORGS, DOMAINS, {})
+	assert plan["errors"] == [(3, "“猛追湾街道党工委”2011年度年初定级在本表第2行已经出现")]
