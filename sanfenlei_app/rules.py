@@ -888,9 +888,12 @@ def compute_rates(records, targets=None):
 	``honour``: the highest honour won this year (or None).  A record may stand for
 	``count`` organisations alike (the reports count them in SQL); only those without a
 	year-end result are named, one record each.  ``targets``: {rate: percent}.
-	Returns {rate: dict(numerator, denominator, value, display, target, met, missing)}."""
+	Returns {rate: dict(label, numerator, denominator, value (percent, one decimal, or None),
+	display, target, met (bool or None), pending, missing)}: a rate whose population has no
+	year-end result at all yet is ``pending`` (value None, shown as 待年终验收, neither met nor
+	missed) — before December nothing is "0.0% 未达到"."""
 	targets = targets or {}
-	tally = {key: [0, 0, []] for key in RATE_KEYS}  # numerator, denominator, missing
+	tally = {key: [0, 0, [], 0] for key in RATE_KEYS}  # numerator, denominator, missing, with a year-end result
 	checks = [(tally[key], *RATE_DEFINITIONS[key]) for key in RATE_KEYS]
 	for r in records:  # one pass over the organisations (or groups of alike ones)
 		ended = bool(r.get("end_grade"))
@@ -900,24 +903,40 @@ def compute_rates(records, targets=None):
 				t[1] += n
 				if not ended:
 					t[2].append(r["organization"])
-				elif upgraded(r):
-					t[0] += n
+				else:
+					t[3] += n
+					if upgraded(r):
+						t[0] += n
 	out = {}
 	for key in RATE_KEYS:
-		numerator, denominator, missing = tally[key]
-		value = round(numerator * 100 / denominator, 1) if denominator else None
+		numerator, denominator, missing, ended = tally[key]
+		pending = bool(denominator) and not ended  # 总结检查验收 has not reached any of them yet
+		value = round(numerator * 100 / denominator, 1) if denominator and not pending else None
 		target = targets.get(key)
 		out[key] = {
 			"label": RATE_LABELS[key],
 			"numerator": numerator,
 			"denominator": denominator,
 			"value": value,
-			"display": format_rate(value),
+			"display": PENDING if pending else format_rate(value),
 			"target": target,
 			"met": None if value is None or target is None else value >= target,
+			"pending": pending,
 			"missing": missing,
 		}
 	return out
+
+
+PENDING = "待年终验收"
+
+
+def met_word(rate, met="达到", missed="未达到", none="—"):
+	"""What a rate of ``compute_rates`` says against its target: 达到 / 未达到, 待年终验收 while no
+	organisation of its population has a year-end result (April to November), "—" when there is
+	nothing to compare (no population or no target)."""
+	if rate.get("pending"):
+		return PENDING
+	return none if rate["met"] is None else (met if rate["met"] else missed)
 
 
 # ----------------------------------------------------------------- April to November: upgrade plans
@@ -1064,7 +1083,10 @@ def annual_summary_draft(unit_label, year, rates, movements, total):
 	for key in RATE_KEYS:
 		r = rates[key]
 		target = "—" if r["target"] is None else f"{r['target']:g}%"
-		met = "无可比对象" if r["met"] is None else ("达到目标" if r["met"] else "未达到目标")
+		if r.get("pending"):
+			lines.append(f"  {r['label']}：年初{r['denominator']}个，待年终验收（目标{target}）")
+			continue
+		met = met_word(r, "达到目标", "未达到目标", "无可比对象")
 		lines.append(f"  {r['label']}：{r['numerator']}/{r['denominator']}，{r['display']}（目标{target}，{met}）")
 	lines += ["", "三、主要做法和经验：", "", "四、存在的问题和下一步打算：", ""]
 	return "\n".join(lines)

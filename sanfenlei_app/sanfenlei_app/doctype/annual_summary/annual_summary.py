@@ -53,7 +53,7 @@ class AnnualSummary(Document):
 			self.append("rates", {
 				"rate": r["label"], "numerator": r["numerator"], "denominator": r["denominator"],
 				"rate_value": r["display"], "target": "—" if r["target"] is None else f"{r['target']:g}%",
-				"met": "—" if r["met"] is None else ("达到" if r["met"] else "未达到"),
+				"met": rules.met_word(r),
 			})
 		year = frappe.db.get_value("Campaign Year", self.campaign_year, "year")
 		if overwrite_text:

@@ -94,7 +94,7 @@ def rows(filters):
 				"scope": scope, "domain": _(domain) if domain else _("全部领域"), "rate": r["label"], "rate_key": key,
 				"numerator": r["numerator"], "denominator": r["denominator"], "value": r["display"],
 				"target": "—" if r["target"] is None else f"{r['target']:g}%",
-				"met": "—" if r["met"] is None else ("达到" if r["met"] else "未达到"),
+				"met": rules.met_word(r),
 				"missing": "、".join(r["missing"]),
 			})
 	return out

@@ -39,7 +39,7 @@ def test_rates_of_a_hand_built_street(tree):
 	assert got["four_star_upgrade"] == (0, 1, "0.0%", "未达到")
 	assert got["ordinary_upgrade"] == (1, 2, "50.0%", "达到")  # target 15%
 	assert got["three_star_upgrade"] == (1, 1, "100.0%", "达到")
-	assert got["two_star_upgrade"] == (0, 1, "0.0%", "未达到")
+	assert got["two_star_upgrade"] == (0, 1, "待年终验收", "待年终验收")  # its only organisation (O2) not yet accepted
 	assert got["one_star_upgrade"] == (0, 0, "—", "—")  # zero denominator
 	assert got["lagging_conversion"] == (1, 2, "50.0%", "未达到")  # target 100%
 	assert got["lagging_star"] == (1, 2, "50.0%", "未达到")
@@ -77,3 +77,44 @@ def test_alike_organisations_are_counted_together_in_every_grouping(tree):
 	assert by_domain("Reporting Unit") == per_domain  # one unit here: the same groups
 	district = by_domain("District")
 	assert district[(frappe._("全部领域"), "ordinary_upgrade")] == (3, 6, set(waiting))
+
+
+def test_from_april_to_november_the_rates_wait_for_the_acceptance(tree):
+	"""A year whose organisations have only their April grades: the report reads 待年终验收 for every
+	rate with a population (none "0.0% 未达到"), the card of missed rates counts none, and the
+	first year-end result ends the waiting for its rates only."""
+	from sanfenlei_app import dashboard
+	from sanfenlei_app.grading import load_standard
+
+	april = "2031"
+	if not frappe.db.exists("Campaign Year", april):
+		frappe.get_doc({"doctype": "Campaign Year", "year": 2031}).insert()
+	d = tree.district()
+	street = tree.street(d)
+
+	def sheet(org, phase, grade, stars):
+		doc = frappe.get_doc({"doctype": "Assessment Sheet", "organization": org, "campaign_year": april, "phase": phase})
+		load_standard(doc)
+		doc.insert()
+		doc.db_set({"decided_grade": grade, "decided_stars": stars, "docstatus": 1,
+			"workflow_state": "Graded" if phase == "Initial" else "Confirmed"})
+
+	starts = {"A": ("Advanced", 4), "O3": ("Ordinary", 3), "O2": ("Ordinary", 2), "O1": ("Ordinary", 1), "L": ("Lagging", 0)}
+	o = {}
+	for n, (grade, stars) in starts.items():
+		o[n] = tree.org(n, "Grassroots", street.name, domain="Community").name
+		sheet(o[n], "Initial", grade, stars)
+	filters = {"campaign_year": april, "reporting_unit": street.name, "group_by": "Reporting Unit"}
+	_cols, rows = execute(filters)
+	assert len(rows) == 8
+	for r in rows:
+		assert (r["value"], r["met"]) == ("待年终验收", "待年终验收"), r
+	assert dashboard.rates_missed({"campaign_year": april})["value"] == 0
+	assert dashboard.rates_met({"campaign_year": april})["value"] == 0
+	print("rates waiting in April:", [r["rate"] for r in rows])
+
+	sheet(o["L"], "Year End", "Ordinary", 1)  # December: the lagging one is accepted first
+	_cols, rows = execute(filters)
+	got = {r["rate_key"]: (r["value"], r["met"]) for r in rows}
+	assert got["lagging_conversion"] == ("100.0%", "达到") and got["lagging_star"] == ("100.0%", "达到")
+	assert all(got[k] == ("待年终验收", "待年终验收") for k in got if not k.startswith("lagging")), got

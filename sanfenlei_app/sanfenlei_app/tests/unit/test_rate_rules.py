@@ -73,3 +73,33 @@ def test_groups_of_alike_organisations_count_as_many():
 	assert by_groups == one_by_one
 	assert by_groups["ordinary_upgrade"]["numerator"] == 6 and by_groups["ordinary_upgrade"]["denominator"] == 12
 	assert by_groups["ordinary_upgrade"]["missing"] == ["O4", "O4", "O4"]
+
+
+def test_before_any_year_end_result_every_rate_waits_for_the_acceptance():
+	"""April to November: the district's organisations have their start and no end — every rate
+	with a population reads 待年终验收 (never "0.0% 未达到"), one without reads "—"; the first
+	year-end result of a population ends the waiting for that rate only."""
+	april = [{**r, "end_grade": None, "end_stars": None, "honour": None} for r in DISTRICT]
+	rates = rules.compute_rates(april, rules.COMMUNITY_TARGETS)
+	swept = []
+	for key in rules.RATE_KEYS:
+		r = rates[key]
+		assert r["denominator"] > 0 and r["pending"] and r["value"] is None and r["met"] is None, key
+		assert r["display"] == "待年终验收" and rules.met_word(r) == "待年终验收", key
+		swept.append(key)
+	assert rules.compute_rates([], rules.COMMUNITY_TARGETS)["advanced_honour"]["display"] == "—"
+	assert rules.met_word(rules.compute_rates([], rules.COMMUNITY_TARGETS)["advanced_honour"]) == "—"
+	# December: L2's result arrives — the lagging rates are measured (0 of 2), the others still wait
+	december = [r if r["organization"] != "L2" else org("L2", "Lagging", 0, "Lagging", 0) for r in april]
+	rates = rules.compute_rates(december, rules.COMMUNITY_TARGETS)
+	assert rates["lagging_conversion"]["display"] == "0.0%" and rules.met_word(rates["lagging_conversion"]) == "未达到"
+	assert [k for k in rules.RATE_KEYS if rates[k]["pending"]] == [k for k in rules.RATE_KEYS if not k.startswith("lagging")]
+	print("rates swept before the acceptance:", swept)
+
+
+def test_the_summary_draft_says_the_rates_wait():
+	april = [{**r, "end_grade": None, "end_stars": None, "honour": None} for r in DISTRICT]
+	rates = rules.compute_rates(april, rules.COMMUNITY_TARGETS)
+	text = rules.annual_summary_draft("某街道", 2026, rates, rules.grade_movements(april), len(april))
+	assert "未达到目标" not in text and text.count("待年终验收") == len(rules.RATE_KEYS)
+	assert "先进党组织提升率：年初3个，待年终验收（目标10%）" in text
