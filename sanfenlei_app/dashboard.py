@@ -191,6 +191,18 @@ def units_without_admin_count(filters=None):
 	return {"value": len(visible), "fieldtype": "Int"}
 
 
+@frappe.whitelist()
+def milestones_due_soon(filters=None):
+	"""Number card 一周内到期的升级措施: milestones not done whose date is within the next
+	``rules.DUE_SOON_DAYS`` days (today included), in the user's scope (Frappe's permissions)."""
+	from frappe.utils import add_days, nowdate
+
+	today = nowdate()
+	count = len(frappe.get_list("Upgrade Milestone", filters=[["status", "!=", "Done"],
+		["due_date", "between", [today, add_days(today, rules.DUE_SOON_DAYS)]]], pluck="name", limit_page_length=0))
+	return {"value": count, "fieldtype": "Int"}
+
+
 def notify_units_without_admin():
 	"""Daily: tell every District Admin, in the desk's notifications (and by e-mail where the site
 	sends it), which reporting units have organisations to grade and no administrator."""

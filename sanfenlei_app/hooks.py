@@ -64,7 +64,7 @@ doc_events = {
 	},
 	**{dt: {"validate": ["sanfenlei_app.permissions.check_saved_in_scope", "sanfenlei_app.permissions.escape_markup"]}
 		for dt in ("Status Survey", "Survey Special Report", "Upgrade Plan", "Organization Commitment",
-			"Member Commitment", "Assistance Record", "Annual Summary")},
+			"Member Commitment", "Assistance Record", "Annual Summary", "Upgrade Milestone", "Milestone Progress")},
 	**{dt: {"validate": "sanfenlei_app.permissions.escape_markup"} for dt in (
 		"Party Organization", "Campaign Year", "Assessment Standard", "Evaluation Opinion")},
 }
@@ -97,6 +97,7 @@ jinja = {"methods": ["sanfenlei_app.rules.commitment_note", "sanfenlei_app.gradi
 
 scheduler_events = {
 	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets",
+		"sanfenlei_app.sanfenlei_app.doctype.upgrade_milestone.upgrade_milestone.mark_overdue_milestones",
 		"sanfenlei_app.dashboard.notify_units_without_admin"],
 	"daily_long": ["sanfenlei_app.backups.daily_backup"],
 }

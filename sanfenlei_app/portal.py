@@ -108,6 +108,29 @@ def todo(org, year):
 	return items
 
 
+def milestones(org, year, today=None):
+	"""The organisation's milestones (升级措施) of ``year`` for the portal home: open ones first, by
+	date — each with its status word, ``due_in`` (days), ``overdue``, ``due_soon`` (within
+	rules.DUE_SOON_DAYS), the number of progress reports and the addresses to report progress
+	and to open it.  Returns (milestones, the one due next or None)."""
+	today = getdate(today or nowdate())
+	rows = frappe.get_all("Upgrade Milestone", filters={"organization": org.name, "campaign_year": year},
+		fields=["name", "measure", "responsible", "due_date", "status", "last_report_on"], order_by="due_date asc")
+	reports = dict(frappe.get_all("Milestone Progress", filters={"milestone": ["in", [r.name for r in rows]]},
+		fields=["milestone", "count(name) as n"], group_by="milestone", as_list=True)) if rows else {}
+	for r in rows:
+		due = getdate(r.due_date)
+		r.status_label = rules.MILESTONE_STATUS_LABELS.get(r.status, r.status)
+		r.due_in = rules.milestone_due_in(r.status, due, today)
+		r.overdue = rules.milestone_is_overdue(r.status, due, today)
+		r.due_soon = r.due_in is not None and 0 <= r.due_in <= rules.DUE_SOON_DAYS
+		r.reports = reports.get(r.name, 0)
+		r.report_url = f"/jinzhan/new?milestone={frappe.utils.quote(r.name)}"
+		r.url = f"/cuoshi/{frappe.utils.quote(r.name)}" + ("" if r.status == "Done" else "/edit")
+	rows.sort(key=lambda r: (r.status == "Done", r.due_date))
+	return rows, rules.next_due(rows, today)
+
+
 @frappe.whitelist(methods=["POST"])
 def start_sheet(organization, phase="Initial"):
 	"""Create the organisation's sheet of the current year with its standard's items, so
@@ -199,7 +222,13 @@ def status(doctype, name):
 
 # what Frappe's own dialogs and messages say on a page of the app (frappe.confirm, msgprint, call)
 DIALOG_MESSAGES = ("Confirm", "Yes", "No", "Message", "Close", "Cancel", "Submit", "Error", "Not Permitted",
-	"Loading...", "Saving...", "Uploading...", "Please wait...", "Server Error", "Today")
+	"Loading...", "Saving...", "Uploading...", "Please wait...", "Server Error", "Today",
+	# Frappe's file uploader (a photo taken on the phone): its dialog, buttons and camera
+	"Upload", "Upload file", "Upload {0} files", "Set all public", "Set all private", "Optimize", "Private", "My Device",
+	"Link", "Camera", "Library", "Crop", "Back", "Drag and drop files here or upload from", "Drop files here",
+	"Click on the lock icon to toggle public/private", "Please select a file first.", "Take Photo", "Capture",
+	"Switch Camera", "Switching Camera", "Unable to load camera.", "Preview", "Attach a web link", "Invalid URL",
+	"← Back to upload files", "Attach")
 
 
 def page_messages():

@@ -832,6 +832,72 @@ def check_excellent_site_share(excellent, total, exception=False):
 	return None
 
 
+# ----------------------------------------------------------------- April to November: milestones
+# 推动晋位升级 (4月至11月): each measure of an upgrade plan is a milestone — what, who, by when — and
+# the secretary reports its progress with evidence; the unit watches them by quarter.
+
+MILESTONE_STATUSES = ("Not Started", "In Progress", "Done")
+MILESTONE_STATUS_LABELS = {"Not Started": "未开始", "In Progress": "进行中", "Done": "已完成"}
+DUE_SOON_DAYS = 7  # a milestone is brought to the secretary's notice a week before its date
+
+
+def quarter_of(day):
+	"""The quarter (1-4) of a date."""
+	return (day.month - 1) // 3 + 1
+
+
+def milestone_is_overdue(status, due_date, today):
+	"""A milestone not done whose date has passed (the day itself is still in time)."""
+	return status != "Done" and due_date is not None and due_date < today
+
+
+def milestone_due_in(status, due_date, today):
+	"""Days until a milestone not done is due (negative: overdue), None when done or undated."""
+	if status == "Done" or due_date is None:
+		return None
+	return (due_date - today).days
+
+
+def check_milestone(measure, responsible, due_date, year):
+	"""A milestone's own checks: the measure and who carries it out are written, and its date
+	falls in the campaign ``year`` (int).  Returns the Chinese messages (empty when it stands)."""
+	messages = []
+	if not (measure or "").strip():
+		messages.append("请填写措施内容")
+	if not (responsible or "").strip():
+		messages.append("请填写责任人")
+	if due_date is not None and due_date.year != year:
+		messages.append(f"完成时限须在{year}年内（活动年度）")
+	return messages
+
+
+def status_after_report(reported_status):
+	"""The milestone's status after a progress report: 已完成 when the report says so, else 进行中."""
+	return "Done" if reported_status == "Done" else "In Progress"
+
+
+def next_due(milestones, today):
+	"""The milestone due next among ``milestones`` (dicts with status and due_date): the earliest
+	not done (overdue ones first, as they come earliest), or None."""
+	open_ = [m for m in milestones if m["status"] != "Done" and m.get("due_date")]
+	return min(open_, key=lambda m: m["due_date"], default=None)
+
+
+def quarter_progress(milestones, today):
+	"""Milestones counted by the quarter of their date: {quarter: {"due", "done", "overdue",
+	"reported"}} for quarters 1-4, where ``milestones`` are dicts with status, due_date and
+	reports (the number of progress reports).  ``done`` counts those done whatever their date,
+	``overdue`` those past their date and not done on ``today``."""
+	out = {q: {"due": 0, "done": 0, "overdue": 0, "reported": 0} for q in (1, 2, 3, 4)}
+	for m in milestones:
+		q = out[quarter_of(m["due_date"])]
+		q["due"] += 1
+		q["done"] += m["status"] == "Done"
+		q["overdue"] += milestone_is_overdue(m["status"], m["due_date"], today)
+		q["reported"] += bool(m.get("reports"))
+	return out
+
+
 # ----------------------------------------------------------------- December: the rates
 # Start = the organisation's approved Initial grade and stars; end = its approved Year End
 # result.  An organisation with a start but no approved end counts as not upgraded and is

@@ -752,3 +752,73 @@ write_doctype(
 	default_print_format="年度工作总结",
 	icon="fa fa-file-text",
 )
+
+# ---------------------------------------------------------------- April to November, tracked (推动晋位升级)
+# an upgrade plan's measures as milestones, each with its progress reports (and their evidence)
+write_doctype(
+	"Upgrade Milestone",
+	[
+		f("organization", "Link", "Party Organization", options="Party Organization", reqd=1, in_list_view=1, in_standard_filter=1, search_index=1),
+		f("campaign_year", "Link", "Campaign Year", options="Campaign Year", reqd=1, in_standard_filter=1),
+		f("upgrade_plan", "Link", "Upgrade Plan", options="Upgrade Plan", read_only=1, ignore_user_permissions=1),
+		f("column_break_h", "Column Break", ""),
+		f("reporting_unit", "Link", "Reporting Unit", options="Party Organization", read_only=1, in_standard_filter=1, ignore_user_permissions=1),
+		f("domain", "Select", "Domain", options=DOMAINS, read_only=1, in_standard_filter=1),
+		f("secretary_user", "Link", "Secretary's Login", options="User", read_only=1, hidden=1, ignore_user_permissions=1),
+		f("section_measure", "Section Break", "Measure"),
+		f("measure", "Small Text", "Measure", reqd=1, in_list_view=1),
+		f("responsible", "Data", "Responsible", reqd=1, in_list_view=1),
+		f("column_break_m", "Column Break", ""),
+		f("due_date", "Date", "Milestone Due Date", reqd=1, in_list_view=1),
+		f("quarter", "Int", "Quarter", read_only=1, in_standard_filter=1),
+		f("status", "Select", "Milestone Status", options="Not Started\nIn Progress\nDone", default="Not Started",
+			reqd=1, in_list_view=1, in_standard_filter=1),
+		f("is_overdue", "Check", "Overdue", read_only=1, in_standard_filter=1),
+		f("last_report_on", "Date", "Last Progress Report", read_only=1),
+	],
+	[
+		perm("System Manager", **ADMIN_PERMS),
+		perm("District Admin", **ADMIN_PERMS),
+		perm("Reporting Unit Admin", write=1, create=1, delete=1, report=1, export=1, print=1),
+		perm("Organization Secretary", write=1, create=1, delete=1, print=1),
+		perm("Campaign Leader", report=1, export=1, print=1),
+	],
+	autoname="format:CS-{campaign_year}-{#####}",
+	naming_rule="Expression",
+	title_field="measure",
+	show_title_field_in_link=1,
+	track_changes=1,
+	sort_field="due_date",
+	sort_order="ASC",
+	modified="2026-11-29 20:30:00.000000",
+	icon="fa fa-flag-checkered",
+)
+
+write_doctype(
+	"Milestone Progress",
+	[
+		f("milestone", "Link", "Upgrade Milestone", options="Upgrade Milestone", reqd=1, in_list_view=1, in_standard_filter=1, search_index=1),
+		f("organization", "Link", "Party Organization", options="Party Organization", read_only=1, in_standard_filter=1),
+		f("campaign_year", "Link", "Campaign Year", options="Campaign Year", read_only=1),
+		f("column_break_h", "Column Break", ""),
+		f("reported_on", "Date", "Reported On", reqd=1, default="Today", in_list_view=1),
+		f("status", "Select", "Milestone Status", options="In Progress\nDone", default="In Progress", reqd=1, in_list_view=1),
+		f("reported_by", "Link", "Reported By", options="User", read_only=1),
+		f("section_report", "Section Break", "Progress"),
+		f("progress_report", "Small Text", "Progress Report", reqd=1),
+		f("evidence", "Attach Image", "Photo or Document",
+			description="A photo taken on the phone, or a scanned document (kept once, with this report)"),
+	],
+	[
+		perm("System Manager", **ADMIN_PERMS),
+		perm("District Admin", **ADMIN_PERMS),
+		perm("Reporting Unit Admin", write=1, create=1, report=1, export=1, print=1),
+		perm("Organization Secretary", write=1, create=1, print=1),
+		perm("Campaign Leader", report=1, export=1, print=1),
+	],
+	autoname="hash",
+	title_field="milestone",
+	track_changes=1,
+	modified="2026-11-29 20:30:00.000000",
+	icon="fa fa-tasks",
+)

@@ -9,7 +9,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.join(os.path.dirname(HERE), "sanfenlei_app", "sanfenlei_app")
-MODIFIED = "2026-11-29 19:00:00.000000"
+MODIFIED = "2026-11-29 20:30:00.000000"
 WORKSPACE = "三分类三升级"
 
 
@@ -41,6 +41,8 @@ CARDS = [
 	card("达到目标的比率项", method="sanfenlei_app.dashboard.rates_met", color="#29CD42"),
 	card("未达到目标的比率项", method="sanfenlei_app.dashboard.rates_missed", color="#ECAD4B"),
 	card("没有单位管理员的上报单位", method="sanfenlei_app.dashboard.units_without_admin_count", color="#CB2929"),
+	card("一周内到期的升级措施", method="sanfenlei_app.dashboard.milestones_due_soon", color="#ECAD4B"),
+	card("逾期的升级措施", "Upgrade Milestone", [["Upgrade Milestone", "is_overdue", "=", 1, False]], color="#CB2929"),
 ]
 
 
@@ -72,6 +74,8 @@ SHORTCUTS = [  # (label, type, link_to, url)
 	("分类定级申报表", "DocType", "Assessment Sheet"),
 	("基层党组织", "DocType", "Party Organization"),
 	("争创目标和整改措施", "DocType", "Upgrade Plan"),
+	("升级措施", "DocType", "Upgrade Milestone"),
+	("措施进展", "DocType", "Milestone Progress"),
 	("帮扶记录", "DocType", "Assistance Record"),
 	("年度工作总结", "DocType", "Annual Summary"),
 	("活动年度", "DocType", "Campaign Year"),

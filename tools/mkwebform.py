@@ -11,7 +11,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.join(os.path.dirname(HERE), "sanfenlei_app", "sanfenlei_app")
-MODIFIED = "2026-11-29 15:00:00.000000"
+MODIFIED = "2026-11-29 20:30:00.000000"
 COPY = ("fieldtype", "label", "options", "reqd", "read_only", "depends_on", "description", "mandatory_depends_on",
 	"default")
 
@@ -46,6 +46,12 @@ FORMS = [
 	dict(name="commitment", title="基层党组织公开承诺书", doc_type="Organization Commitment",
 		intro="承诺书经书记确认后在门户网站公示，确认后不能再修改。",
 		fields=["organization", "campaign_year", "section_commitments", "commitments"]),
+	dict(name="cuoshi", title="升级措施", doc_type="Upgrade Milestone",
+		intro="把争创目标的整改措施逐项列出：做什么、谁负责、什么时候完成。到期前一周会提醒书记。",
+		fields=["organization", "campaign_year", "measure", "responsible", "due_date", "status"]),
+	dict(name="jinzhan", title="报告措施进展", doc_type="Milestone Progress",
+		intro="写明做了什么，可以用手机拍照上传佐证材料。选择“已完成”后，这项措施即标为已完成。",
+		fields=["milestone", "reported_on", "status", "progress_report", "evidence"], max_attachment_size=10),
 ]
 
 
@@ -69,7 +75,7 @@ def build(spec):
 		"doc_type": spec["doc_type"], "module": "Sanfenlei App", "is_standard": 1, "published": 1,
 		"login_required": 1, "allow_edit": 1, "allow_multiple": 1, "allow_delete": 0, "allow_print": 1,
 		"apply_document_permissions": 1, "show_list": 0, "show_sidebar": 0, "allow_comments": 0,
-		"allow_incomplete": 0, "is_multi_step_form": 0, "anonymous": 0, "max_attachment_size": 5,
+		"allow_incomplete": 0, "is_multi_step_form": 0, "anonymous": 0, "max_attachment_size": spec.get("max_attachment_size", 5),
 		"success_url": "/sanfenlei", "success_title": "已保存", "success_message": "已保存。返回“我的待办”继续办理。",
 		"button_label": "保存", "introduction_text": f"<p>{spec['intro']}</p>", "breadcrumbs": '[{"route": "sanfenlei", "label": "我的待办"}]',
 		"web_form_fields": fields, "list_columns": [], "owner": "Administrator", "modified_by": "Administrator",

@@ -120,7 +120,7 @@ def configure_outgoing_mail(server, port=25, email_id=None, login=None, password
 	return account.name
 
 
-REMINDERS = ("Sheet Deadline Reminder",)
+REMINDERS = ("Sheet Deadline Reminder", "Milestone Due Reminder")
 
 
 def sync_reminder_channel(doc=None, method=None):

@@ -25,6 +25,9 @@ def get_context(context):
 		org.grade_label = rules.grade_label(org.current_grade, org.domain, four) or "尚未定级"
 		org.domain_label = rules.DOMAIN_LABELS.get(org.domain, "")
 		org.todo_list = portal.todo(org, year) if year else []
+		# 推动晋位升级: the measures as milestones, once the year's targets can be set
+		org.milestones, org.next_due = portal.milestones(org, year) if year else ([], None)
+		org.can_track = bool(org.milestones) or any(it.doctype == "Upgrade Plan" for it in org.todo_list)
 		context.organizations.append(org)
 	context.member_commitments = portal.member_commitments()
 	context.user_name = frappe.db.get_value("User", frappe.session.user, "full_name")

@@ -1,0 +1,38 @@
+# Copyright (c) 2026, sanfenlei_app contributors
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from sanfenlei_app import rules
+
+
+class MilestoneProgress(Document):
+	"""措施进展: a progress report on one milestone, with its photo or document (kept once, with the
+	report: Frappe attaches the file to it, so whoever may read the report opens the file).  The
+	milestone takes the report's status and date (`rules.status_after_report`)."""
+
+	def before_insert(self):
+		self.set_from_milestone()
+
+	def validate(self):
+		self.set_from_milestone()
+		if not frappe.has_permission("Upgrade Milestone", "write", doc=self.milestone):
+			frappe.throw(_("您不能报告“{0}”的进展：这项措施不属于您负责的党组织").format(self.milestone), frappe.PermissionError)
+		if self.is_new():
+			self.reported_by = frappe.session.user
+
+	def set_from_milestone(self):
+		self.organization, self.campaign_year = frappe.db.get_value(
+			"Upgrade Milestone", self.milestone, ["organization", "campaign_year"]) or (None, None)
+		if not self.organization:
+			frappe.throw(_("升级措施“{0}”不存在").format(self.milestone))
+
+	def on_update(self):
+		milestone = frappe.get_doc("Upgrade Milestone", self.milestone)
+		milestone.status = rules.status_after_report(self.status)
+		milestone.last_report_on = max(getdate(milestone.last_report_on or self.reported_on), getdate(self.reported_on))
+		milestone.flags.ignore_permissions = True  # whoever may report on it may move its status
+		milestone.save()

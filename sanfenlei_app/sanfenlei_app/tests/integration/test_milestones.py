@@ -1,0 +1,164 @@
+"""推动晋位升级, tracked (April to November): an upgrade plan's measures as milestones with their
+progress reports and photos, over REST as each confined role; the overdue flag and the reminder a
+week before the date through the real scheduler; the unit's cards and the secretary's portal home
+computed independently in the test."""
+
+import datetime
+
+import frappe
+import pytest
+from frappe.utils import add_days, getdate, nowdate
+
+from sanfenlei_app import rules
+
+from .conftest import BASE_URL, Rest, make_user, message, uid
+from .test_evidence import upload
+from .test_service import wait_for
+
+MILESTONES = "/api/resource/Upgrade Milestone"
+PROGRESS = "/api/resource/Milestone Progress"
+
+
+def this_year():
+	"""The campaign year of today (the milestones' dates fall in it)."""
+	year = getdate(nowdate()).year
+	if not frappe.db.exists("Campaign Year", str(year)):
+		frappe.get_doc({"doctype": "Campaign Year", "year": year}).insert()
+	return str(year)
+
+
+@pytest.fixture(scope="module")
+def street():
+	from .conftest import Tree
+
+	frappe.set_user("Administrator")
+	t = Tree()
+	d = t.district()
+	s = t.street(d, "措施街道")
+	other = t.street(d, "别的措施街道")
+	users = {k: make_user(f"ms-{k}-{uid()}@test.local", [r]) for k, r in (("sec", "Organization Secretary"),
+		("sec2", "Organization Secretary"), ("unit", "Reporting Unit Admin"), ("unit2", "Reporting Unit Admin"),
+		("leader", "Campaign Leader"))}
+	org = t.org("措施社区", "Grassroots", s.name, domain="Community", secretary_user=users["sec"])
+	org2 = t.org("别的措施社区", "Grassroots", other.name, domain="Community", secretary_user=users["sec2"])
+	t.admin(s, users["unit"])
+	t.admin(other, users["unit2"])
+	year = this_year()
+	frappe.db.commit()
+	return frappe._dict(street=s, org=org.name, org2=org2.name, year=year, users=users,
+		api={k: Rest(u) for k, u in users.items()})
+
+
+def add(api, org, year, measure, days, **kw):
+	r = api.post(MILESTONES, {"organization": org, "campaign_year": year, "measure": measure, "responsible": "张书记",
+		"due_date": add_days(nowdate(), days), **kw})
+	assert r.status_code == 200, message(r)
+	return r.json()["data"]
+
+
+def test_milestones_and_progress_reports_with_a_photo(street):
+	s, api = street, street.api
+	today = getdate(nowdate())
+	soon = add(api["sec"], s.org, s.year, "健全三会一课台账", 3)
+	late = add(api["sec"], s.org, s.year, "完成党员活动室改造", -1)
+	later = add(api["sec"], s.org, s.year, "开展结对共建", 30)
+	assert (soon["status"], soon["is_overdue"], soon["quarter"]) == ("Not Started", 0, rules.quarter_of(today + datetime.timedelta(3)))
+	assert late["is_overdue"] == 1 and later["is_overdue"] == 0
+	assert soon["reporting_unit"] == s.street.name and soon["secretary_user"] == s.users["sec"]
+
+	# the secretary reports progress with a photo taken on the phone
+	photo = upload(api["sec"], f"活动室-{uid()}.png")
+	r = api["sec"].post(PROGRESS, {"milestone": soon["name"], "progress_report": "已整理三个月的会议记录", "evidence": photo})
+	assert r.status_code == 200, message(r)
+	report = r.json()["data"]
+	assert (report["organization"], report["reported_by"], report["status"]) == (s.org, s.users["sec"], "In Progress")
+	frappe.db.rollback()
+	assert frappe.db.get_value("Upgrade Milestone", soon["name"], ["status", "last_report_on"]) == ("In Progress", today)
+	assert frappe.db.get_value("File", {"file_url": photo}, ["attached_to_doctype", "attached_to_name"]) == (
+		"Milestone Progress", report["name"])  # kept once, with the report
+	opened = {k: api[k].get(photo).status_code for k in ("sec", "unit", "sec2", "unit2")}
+	print("\nprogress photo opened by:", opened)
+	assert opened["sec"] == 200 and opened["unit"] == 200 and opened["sec2"] != 200 and opened["unit2"] != 200
+
+	# 已完成: the milestone is done, and no longer overdue
+	r = api["sec"].post(PROGRESS, {"milestone": late["name"], "progress_report": "改造完成并投入使用", "status": "Done"})
+	assert r.status_code == 200, message(r)
+	frappe.db.rollback()
+	assert frappe.db.get_value("Upgrade Milestone", late["name"], ["status", "is_overdue"]) == ("Done", 0)
+
+	# nobody reports on, or adds to, another organisation's measures
+	r = api["sec2"].post(PROGRESS, {"milestone": later["name"], "progress_report": "越权报告"})
+	assert r.status_code == 403, (r.status_code, message(r))
+	r = api["sec2"].post(MILESTONES, {"organization": s.org, "campaign_year": s.year, "measure": "越权", "responsible": "某",
+		"due_date": nowdate()})
+	assert r.status_code == 403, (r.status_code, message(r))
+	assert api["unit2"].get(f"{MILESTONES}/{later['name']}").status_code == 403
+	r = api["leader"].post(PROGRESS, {"milestone": later["name"], "progress_report": "领导不填报"})
+	assert r.status_code == 403
+	# a milestone with reports is not deleted; its date stays in the campaign year
+	assert api["sec"].s.delete(f"{BASE_URL}{MILESTONES}/{soon['name']}", timeout=30).status_code != 202
+	frappe.db.rollback()
+	assert frappe.db.exists("Upgrade Milestone", soon["name"])
+	r = api["sec"].post(MILESTONES, {"organization": s.org, "campaign_year": s.year, "measure": "明年的事",
+		"responsible": "某", "due_date": f"{int(s.year) + 1}-03-01"})
+	assert r.status_code == 417 and f"完成时限须在{s.year}年内" in message(r), message(r)
+
+
+def test_the_unit_sees_what_is_due_and_overdue_and_the_portal_says_what_is_next(street):
+	s, api = street, street.api
+	add(api["sec"], s.org, s.year, "三天后到期的措施", 3)
+	add(api["sec"], s.org, s.year, "周内到期的措施", 7)
+	add(api["sec"], s.org, s.year, "上周到期的措施", -7)
+	add(api["sec2"], s.org2, s.year, "别的街道周内到期", 2)  # the other street's: not counted for this unit
+	frappe.db.rollback()
+	today = getdate(nowdate())
+	mine = frappe.get_all("Upgrade Milestone", filters={"reporting_unit": s.street.name},
+		fields=["name", "measure", "status", "due_date"])
+	due_soon = [m for m in mine if m.status != "Done" and 0 <= (m.due_date - today).days <= rules.DUE_SOON_DAYS]
+	overdue = [m for m in mine if m.status != "Done" and m.due_date < today]
+	r = api["unit"].get("/api/method/sanfenlei_app.dashboard.milestones_due_soon")
+	assert r.status_code == 200 and r.json()["message"]["value"] == len(due_soon) > 0, (r.text, due_soon)
+	r = api["unit"].get("/api/method/frappe.client.get_count", doctype="Upgrade Milestone", filters='{"is_overdue": 1}')
+	assert r.json()["message"] == len(overdue), (r.text, overdue)
+	# the secretary's home (of the current campaign year): the next one due, the overdue and the soon ones flagged
+	current = frappe.db.get_value("Campaign Year", {"is_current": 1})
+	frappe.get_doc("Campaign Year", s.year).update({"is_current": 1}).save()
+	frappe.db.commit()
+	try:
+		html = api["sec"].get("/sanfenlei").text
+	finally:
+		frappe.get_doc("Campaign Year", current).update({"is_current": 1}).save()
+		frappe.db.commit()
+	nxt = min((m for m in mine if m.status != "Done"), key=lambda m: m.due_date)
+	assert f"下一项到期：{nxt.measure}" in html
+	assert "3天后到期" in html and "7天后到期" in html and "报告进展" in html and "已逾期" in html
+	assert "别的街道周内到期" not in html
+
+
+def test_overdue_flag_and_the_weeks_reminder_from_the_real_scheduler(street):
+	"""The real scheduler's daily events: a milestone whose date passed overnight is flagged
+	(mark_overdue_milestones), and the secretary is reminded of one due in a week (Notification
+	Milestone Due Reminder, Frappe's daily alerts)."""
+	from .test_service import DAILY_ALERTS
+
+	s, api = street, street.api
+	passed = add(api["sec"], s.org, s.year, "昨天到期的措施", 1)
+	week = add(api["sec"], s.org, s.year, "下周到期的措施", 7)
+	frappe.db.rollback()
+	# overnight: its date is now yesterday, nobody saved it
+	frappe.db.set_value("Upgrade Milestone", passed["name"], "due_date", add_days(nowdate(), -1), update_modified=False)
+	assert frappe.db.get_value("Upgrade Milestone", passed["name"], "is_overdue") == 0
+	jobs = frappe.get_all("Scheduled Job Type", filters={"method": ["in", [DAILY_ALERTS,
+		"sanfenlei_app.sanfenlei_app.doctype.upgrade_milestone.upgrade_milestone.mark_overdue_milestones"]]},
+		fields=["name", "method", "frequency"])
+	assert len(jobs) == 2 and all(j.frequency.startswith("Daily") for j in jobs), jobs
+	for job in jobs:
+		frappe.db.set_value("Scheduled Job Type", job.name, "last_execution", add_days(frappe.utils.now_datetime(), -2))
+	frappe.db.commit()
+	flagged = wait_for(lambda: frappe.db.get_value("Upgrade Milestone", passed["name"], "is_overdue") == 1, 240)
+	assert flagged, "the scheduler did not flag the overdue milestone within 240 s"
+	logged = wait_for(lambda: frappe.db.get_value("Notification Log", {"for_user": s.users["sec"],
+		"document_name": week["name"]}, "subject"), 180)
+	assert logged and "升级措施将于" in logged, logged
+	print("\nscheduler: overdue flagged; reminder:", frappe.utils.strip_html(logged))
+	assert not frappe.db.exists("Notification Log", {"document_name": passed["name"], "for_user": s.users["sec"]})
