@@ -131,6 +131,16 @@ def milestones(org, year, today=None):
 	return rows, rules.next_due(rows, today)
 
 
+def supervision_notes(org, year):
+	"""The superior's notes on the organisation this year (督查指导、书记点评), newest first: each
+	with its kind's word, date, author and text."""
+	notes = frappe.get_all("Supervision Note", filters={"organization": org.name, "campaign_year": year},
+		fields=["name", "kind", "note_date", "author_name", "content"], order_by="note_date desc, creation desc")
+	for n in notes:
+		n.kind_label = _(n.kind)
+	return notes
+
+
 @frappe.whitelist(methods=["POST"])
 def start_sheet(organization, phase="Initial"):
 	"""Create the organisation's sheet of the current year with its standard's items, so

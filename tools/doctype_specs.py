@@ -822,3 +822,38 @@ write_doctype(
 	modified="2026-11-29 20:30:00.000000",
 	icon="fa fa-tasks",
 )
+
+# the superior's supervision of an organisation (督查指导) and the secretaries' periodic remarks
+# (书记点评, 通知三): written by the unit or the district, read by the organisation
+write_doctype(
+	"Supervision Note",
+	[
+		f("organization", "Link", "Party Organization", options="Party Organization", reqd=1, in_list_view=1, in_standard_filter=1, search_index=1),
+		f("campaign_year", "Link", "Campaign Year", options="Campaign Year", reqd=1, in_standard_filter=1),
+		f("kind", "Select", "Kind of Note", options="Supervision\nSecretary Remark", default="Supervision", reqd=1,
+			in_list_view=1, in_standard_filter=1),
+		f("column_break_h", "Column Break", ""),
+		f("reporting_unit", "Link", "Reporting Unit", options="Party Organization", read_only=1, in_standard_filter=1, ignore_user_permissions=1),
+		f("note_date", "Date", "Note Date", reqd=1, default="Today", in_list_view=1),
+		f("quarter", "Int", "Quarter", read_only=1, in_standard_filter=1),
+		f("secretary_user", "Link", "Secretary's Login", options="User", read_only=1, hidden=1, ignore_user_permissions=1),
+		f("section_note", "Section Break", "Note"),
+		f("content", "Text", "Findings and Guidance", reqd=1),
+		f("author", "Link", "Written By", options="User", read_only=1),
+		f("author_name", "Data", "Author's Name", read_only=1),
+	],
+	[
+		perm("System Manager", **ADMIN_PERMS),
+		perm("District Admin", **ADMIN_PERMS),
+		perm("Reporting Unit Admin", write=1, create=1, delete=1, report=1, export=1, print=1),
+		perm("Organization Secretary", print=1),
+		perm("Campaign Leader", report=1, export=1, print=1),
+	],
+	autoname="format:DC-{campaign_year}-{#####}",
+	naming_rule="Expression",
+	title_field="organization",
+	track_changes=1,
+	sort_field="note_date",
+	modified="2026-11-29 21:00:00.000000",
+	icon="fa fa-eye",
+)

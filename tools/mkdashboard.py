@@ -76,6 +76,7 @@ SHORTCUTS = [  # (label, type, link_to, url)
 	("争创目标和整改措施", "DocType", "Upgrade Plan"),
 	("升级措施", "DocType", "Upgrade Milestone"),
 	("措施进展", "DocType", "Milestone Progress"),
+	("督查指导和书记点评", "DocType", "Supervision Note"),
 	("帮扶记录", "DocType", "Assistance Record"),
 	("年度工作总结", "DocType", "Annual Summary"),
 	("活动年度", "DocType", "Campaign Year"),

@@ -120,7 +120,7 @@ def configure_outgoing_mail(server, port=25, email_id=None, login=None, password
 	return account.name
 
 
-REMINDERS = ("Sheet Deadline Reminder", "Milestone Due Reminder")
+REMINDERS = ("Sheet Deadline Reminder", "Milestone Due Reminder", "Supervision Note Notice")
 
 
 def sync_reminder_channel(doc=None, method=None):

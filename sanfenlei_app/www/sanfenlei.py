@@ -28,6 +28,7 @@ def get_context(context):
 		# 推动晋位升级: the measures as milestones, once the year's targets can be set
 		org.milestones, org.next_due = portal.milestones(org, year) if year else ([], None)
 		org.can_track = bool(org.milestones) or any(it.doctype == "Upgrade Plan" for it in org.todo_list)
+		org.notes = portal.supervision_notes(org, year) if year else []
 		context.organizations.append(org)
 	context.member_commitments = portal.member_commitments()
 	context.user_name = frappe.db.get_value("User", frappe.session.user, "full_name")

@@ -104,7 +104,7 @@ def test_milestones_and_progress_reports_with_a_photo(street):
 	assert r.status_code == 417 and f"完成时限须在{s.year}年内" in message(r), message(r)
 
 
-def test_the_unit_sees_what_is_due_and_overdue_and_the_portal_says_what_is_next(street):
+def test_the_unit_sees_what_is_due_and_overdue_supervises_and_the_portal_says_what_is_next(street):
 	s, api = street, street.api
 	add(api["sec"], s.org, s.year, "三天后到期的措施", 3)
 	add(api["sec"], s.org, s.year, "周内到期的措施", 7)
@@ -120,6 +120,22 @@ def test_the_unit_sees_what_is_due_and_overdue_and_the_portal_says_what_is_next(
 	assert r.status_code == 200 and r.json()["message"]["value"] == len(due_soon) > 0, (r.text, due_soon)
 	r = api["unit"].get("/api/method/frappe.client.get_count", doctype="Upgrade Milestone", filters='{"is_overdue": 1}')
 	assert r.json()["message"] == len(overdue), (r.text, overdue)
+	# the street's 督查指导 on the organisation: written by the unit, read (not written) by the organisation
+	note = "三会一课记录不全，要求月底前补齐并建立台账"
+	r = api["unit"].post("/api/resource/Supervision Note", {"organization": s.org, "campaign_year": s.year, "content": note})
+	assert r.status_code == 200, message(r)
+	name = r.json()["data"]["name"]
+	assert r.json()["data"]["author"] == s.users["unit"] and r.json()["data"]["kind"] == "Supervision"
+	assert api["sec"].get(f"/api/resource/Supervision Note/{name}").status_code == 200
+	assert api["sec2"].get(f"/api/resource/Supervision Note/{name}").status_code == 403
+	assert api["unit2"].get(f"/api/resource/Supervision Note/{name}").status_code == 403
+	r = api["sec"].post("/api/resource/Supervision Note", {"organization": s.org, "campaign_year": s.year, "content": "自己点评自己"})
+	assert r.status_code == 403, r.status_code
+	r = api["unit"].post("/api/resource/Supervision Note", {"organization": s.org2, "campaign_year": s.year, "content": "越权"})
+	assert r.status_code == 403, r.status_code
+	told = wait_for(lambda: frappe.db.get_value("Notification Log", {"for_user": s.users["sec"], "document_name": name}, "subject"), 60)
+	assert told and "督查指导" in told, told
+
 	# the secretary's home (of the current campaign year): the next one due, the overdue and the soon ones flagged
 	current = frappe.db.get_value("Campaign Year", {"is_current": 1})
 	frappe.get_doc("Campaign Year", s.year).update({"is_current": 1}).save()
@@ -133,6 +149,7 @@ def test_the_unit_sees_what_is_due_and_overdue_and_the_portal_says_what_is_next(
 	assert f"下一项到期：{nxt.measure}" in html
 	assert "3天后到期" in html and "7天后到期" in html and "报告进展" in html and "已逾期" in html
 	assert "别的街道周内到期" not in html
+	assert "督查指导和书记点评（1条）" in html and note in html
 
 
 def test_overdue_flag_and_the_weeks_reminder_from_the_real_scheduler(street):
