@@ -81,7 +81,14 @@ def sheet_entries(sheet):
 
 
 def grade_sheet_doc(sheet, method=None):
-	"""validate hook of Assessment Sheet: score, veto, grade and stars by the standard's scheme."""
+	"""validate hook of Assessment Sheet: score, veto, grade and stars by the standard's scheme.
+	At year end the satisfaction is the 评诺's (Commitment Rating), once it is held."""
+	if sheet.phase == "Year End":
+		from sanfenlei_app.sanfenlei_app.doctype.commitment_rating.commitment_rating import rated_satisfaction
+
+		rated = rated_satisfaction(sheet.organization, sheet.campaign_year)
+		if rated is not None:
+			sheet.satisfaction = rated
 	std = load_standard(sheet)
 	messages = check_rows_match_standard(sheet, std)
 	given, more = sheet_entries(sheet)

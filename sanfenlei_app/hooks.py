@@ -64,7 +64,8 @@ doc_events = {
 	},
 	**{dt: {"validate": ["sanfenlei_app.permissions.check_saved_in_scope", "sanfenlei_app.permissions.escape_markup"]}
 		for dt in ("Status Survey", "Survey Special Report", "Upgrade Plan", "Organization Commitment",
-			"Member Commitment", "Assistance Record", "Annual Summary", "Upgrade Milestone", "Milestone Progress", "Supervision Note")},
+			"Member Commitment", "Assistance Record", "Annual Summary", "Upgrade Milestone", "Milestone Progress", "Supervision Note",
+			"Commitment Fulfilment", "Commitment Rating")},
 	**{dt: {"validate": "sanfenlei_app.permissions.escape_markup"} for dt in (
 		"Party Organization", "Campaign Year", "Assessment Standard", "Evaluation Opinion")},
 }

@@ -93,8 +93,16 @@ def todo(org, year):
 				url=url, doc=d, print_url=print_url(doctype, d.name) if doctype in PRINT_FORMATS else None,
 				confirmable=doctype == "Organization Commitment" and not d.published, done=done,
 				actions=next_steps(doctype, d.name) if doctype in MOVABLE and d.docstatus == 0 else []))
+		if doctype == "Organization Commitment":  # 践诺: recorded through the year once it is public
+			for it in items:
+				if it.doctype == doctype and it.name and it.doc.published:
+					it.fulfilments = frappe.db.count("Commitment Fulfilment", {"commitment": it.name})
+					it.fulfil_url = (f"/jiannuo/new?commitment_type={frappe.utils.quote(doctype)}"
+						f"&commitment={frappe.utils.quote(it.name)}")
 		if doctype == "Assessment Sheet":
 			phases = {d.phase: d for d in docs}
+			if "Year End" in phases:  # 评诺: the members' and the masses' rating, the sheet's satisfaction
+				items.append(rating_item(org, year, phases["Year End"]))
 			missing = [] if "Initial" in phases else ["Initial"]
 			if phases.get("Initial") and phases["Initial"].docstatus == 1 and "Year End" not in phases:
 				missing.append("Year End")
@@ -129,6 +137,21 @@ def milestones(org, year, today=None):
 		r.url = f"/cuoshi/{frappe.utils.quote(r.name)}" + ("" if r.status == "Done" else "/edit")
 	rows.sort(key=lambda r: (r.status == "Done", r.due_date))
 	return rows, rules.next_due(rows, today)
+
+
+def rating_item(org, year, year_end):
+	"""The 评诺·满意度测评 of the organisation's year as a to-do item: to fill in, or filled (its
+	satisfaction shown), editable until the year-end sheet is decided."""
+	rating = frappe.db.get_value("Commitment Rating", {"organization": org.name, "campaign_year": year},
+		["name", "satisfaction"], as_dict=True)
+	title = "评诺·满意度测评"
+	if not rating:
+		return frappe._dict(doctype="Commitment Rating", name=None, title=title, state="未填写", doc=None, done=False,
+			url=f"/pingnuo/new?organization={frappe.utils.quote(org.name)}&campaign_year={year}", actions=[])
+	done = year_end.docstatus == 1
+	return frappe._dict(doctype="Commitment Rating", name=rating.name, title=title,
+		state=f"满意度{rules.num(rating.satisfaction)}%", doc=rating, done=done, actions=[],
+		url=f"/pingnuo/{rating.name}" + ("" if done else "/edit"))
 
 
 def supervision_notes(org, year):

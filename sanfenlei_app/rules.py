@@ -898,6 +898,36 @@ def quarter_progress(milestones, today):
 	return out
 
 
+# ----------------------------------------------------------------- 承诺—践诺—评诺
+# 通知二(四): 召开党员群众代表会议，对自查初评情况进行满意度测评 — the members' and the masses'
+# representatives rate how the organisation kept its commitments; the share satisfied is the
+# Year End sheet's satisfaction, which a domain's veto compares with its threshold (社区 60%, …).
+
+
+def satisfaction_percent(satisfied, basic, unsatisfied):
+	"""The satisfaction of a rating meeting: (满意 + 基本满意) / all ratings, in percent with one
+	decimal (half up), from the counts of each group summed (members and masses); None when
+	nobody rated.  Raises ValueError (Chinese) for a negative count."""
+	counts = [int(satisfied or 0), int(basic or 0), int(unsatisfied or 0)]
+	if any(c < 0 for c in counts):
+		raise ValueError("票数不能为负数")
+	total = sum(counts)
+	if not total:
+		return None
+	return float((dec(counts[0] + counts[1]) * 100 / dec(total)).quantize(dec("0.1"), rounding=ROUND_HALF_UP))
+
+
+def check_fulfilment(commitment_confirmed, what_done):
+	"""A fulfilment record (践诺) is kept for a commitment once it is confirmed and public, and says
+	what was done.  Returns the Chinese messages (empty when it stands)."""
+	messages = []
+	if not commitment_confirmed:
+		messages.append("承诺书经书记（党员本人）确认公示后，才能记录践诺情况")
+	if not (what_done or "").strip():
+		messages.append("请写明践诺的具体情况")
+	return messages
+
+
 # ----------------------------------------------------------------- December: the rates
 # Start = the organisation's approved Initial grade and stars; end = its approved Year End
 # result.  An organisation with a start but no approved end counts as not upgraded and is

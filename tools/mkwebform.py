@@ -52,6 +52,15 @@ FORMS = [
 	dict(name="jinzhan", title="报告措施进展", doc_type="Milestone Progress",
 		intro="写明做了什么，可以用手机拍照上传佐证材料。选择“已完成”后，这项措施即标为已完成。",
 		fields=["milestone", "reported_on", "status", "progress_report", "evidence"], max_attachment_size=10),
+	dict(name="jiannuo", title="记录践诺情况", doc_type="Commitment Fulfilment",
+		intro="承诺书公示后，随时记录为践行承诺做了什么，可以用手机拍照上传佐证材料。",
+		fields=["commitment_type", "commitment", "commitment_item", "fulfilled_on", "what_done", "evidence"],
+		max_attachment_size=10),
+	dict(name="pingnuo", title="评诺·满意度测评", doc_type="Commitment Rating",
+		intro="年底召开党员群众代表会议，对承诺践行情况和自查初评情况进行满意度测评，填写各档票数；满意度即年底验收申报表的满意度测评结果。",
+		fields=["organization", "campaign_year", "meeting_date", "section_members", "members_satisfied", "members_basic",
+			"members_unsatisfied", "column_break_m", "masses_satisfied", "masses_basic", "masses_unsatisfied",
+			"section_result", "satisfaction", "remarks"]),
 ]
 
 

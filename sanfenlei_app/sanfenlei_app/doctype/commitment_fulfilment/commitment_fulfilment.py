@@ -1,0 +1,41 @@
+# Copyright (c) 2026, sanfenlei_app contributors
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from sanfenlei_app import rules
+
+
+class CommitmentFulfilment(Document):
+	"""践诺: what was done through the year for a public commitment — the organisation's (附件7) or
+	a member's (附件8) — with its photo or document, kept once with the record.  The rule is
+	`rules.check_fulfilment`."""
+
+	def before_insert(self):
+		self.set_from_commitment()
+
+	def validate(self):
+		commitment = self.set_from_commitment()
+		if not frappe.has_permission(self.commitment_type, "write", doc=self.commitment):
+			frappe.throw(_("您不能记录“{0}”的践诺情况：这份承诺书不属于您负责的党组织").format(self.commitment),
+				frappe.PermissionError)
+		confirmed = commitment.get("published") if self.commitment_type == "Organization Commitment" else commitment.get("confirmed")
+		messages = rules.check_fulfilment(confirmed, self.what_done)
+		if messages:
+			frappe.throw("<br>".join(messages), title=_("践诺记录有误"))
+		self.quarter = rules.quarter_of(getdate(self.fulfilled_on))
+		if self.is_new():
+			self.recorded_by = frappe.session.user
+
+	def set_from_commitment(self):
+		fields = ["organization", "campaign_year"] + (["member_name", "confirmed"] if self.commitment_type == "Member Commitment"
+			else ["published"])
+		commitment = frappe.db.get_value(self.commitment_type, self.commitment, fields, as_dict=True) if self.commitment else None
+		if not commitment:
+			frappe.throw(_("承诺书“{0}”不存在").format(self.commitment or ""))
+		self.organization, self.campaign_year = commitment.organization, commitment.campaign_year
+		self.member_name = commitment.get("member_name")
+		return commitment
