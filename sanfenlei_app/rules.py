@@ -1166,8 +1166,10 @@ def grade_movements(records):
 	return out
 
 
-def annual_summary_draft(unit_label, year, rates, movements, total):
-	"""The generated draft of a reporting unit's 年度工作总结 (the unit edits it)."""
+def annual_summary_draft(unit_label, year, rates, movements, total, tracking=None):
+	"""The generated draft of a reporting unit's 年度工作总结 (the unit edits it).  ``tracking``:
+	{count: {quarter: n}} of 推动晋位升级 (due, done, overdue, reports, fulfilments, notes), as the
+	report 升级进展季度统计 sums them; its paragraph is left out when None."""
 	lines = [
 		f"{unit_label}{year}年度“三分类三升级”活动工作总结（草稿）",
 		"",
@@ -1184,5 +1186,16 @@ def annual_summary_draft(unit_label, year, rates, movements, total):
 			continue
 		met = met_word(r, "达到目标", "未达到目标", "无可比对象")
 		lines.append(f"  {r['label']}：{r['numerator']}/{r['denominator']}，{r['display']}（目标{target}，{met}）")
-	lines += ["", "三、主要做法和经验：", "", "四、存在的问题和下一步打算：", ""]
+	sections = ["主要做法和经验", "存在的问题和下一步打算"]
+	if tracking is not None:
+		total_of = {k: sum(v.values()) for k, v in tracking.items()}
+		lines += ["", "三、推动晋位升级情况：",
+			f"  全年列出升级措施{total_of['due']}项，已完成{total_of['done']}项，逾期未完成{total_of['overdue']}项；"
+			f"报告进展{total_of['reports']}次，记录践诺{total_of['fulfilments']}次，上级督查指导和书记点评{total_of['notes']}次。"]
+		for q in (1, 2, 3, 4):
+			lines.append(f"  第{q}季度：到期措施{tracking['due'][q]}项，已完成{tracking['done'][q]}项，"
+				f"报告进展{tracking['reports'][q]}次，践诺{tracking['fulfilments'][q]}次，督查指导{tracking['notes'][q]}次。")
+	numbers = "三四五六"[1 if tracking is not None else 0:]
+	for number, title in zip(numbers, sections):
+		lines += ["", f"{number}、{title}：", ""]
 	return "\n".join(lines)

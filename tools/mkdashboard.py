@@ -62,6 +62,8 @@ CHARTS = [
 	chart("各环节申报表", "Review Progress", "Current", ["count"]),
 	chart("审核进度（每日进入各环节）", "Review Progress", "Over Time",
 		["members_and_masses_review", "superior_decision", "district_review", "graded", "confirmed"], kind="Line"),
+	chart("推动晋位升级（按季度）", "Upgrade Progress by Quarter", "Reporting Unit",
+		["due", "done", "overdue", "reports", "fulfilments", "notes"]),
 ]
 
 SHORTCUTS = [  # (label, type, link_to, url)
@@ -71,6 +73,7 @@ SHORTCUTS = [  # (label, type, link_to, url)
 	("附件6 远程教育站点分类情况汇总表", "Report", "Annex 6 Remote Site Summary"),
 	("分类管理台账", "Report", "Classification Ledger"),
 	("升级率统计", "Report", "Upgrade Rate Statistics"),
+	("升级进展季度统计", "Report", "Upgrade Progress by Quarter"),
 	("分类定级申报表", "DocType", "Assessment Sheet"),
 	("基层党组织", "DocType", "Party Organization"),
 	("争创目标和整改措施", "DocType", "Upgrade Plan"),

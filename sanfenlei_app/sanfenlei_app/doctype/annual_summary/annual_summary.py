@@ -57,7 +57,13 @@ class AnnualSummary(Document):
 			})
 		year = frappe.db.get_value("Campaign Year", self.campaign_year, "year")
 		if overwrite_text:
-			self.summary_text = rules.annual_summary_draft(self.reporting_unit, year, rates, moves, moves["total"])
+			from sanfenlei_app.sanfenlei_app.report.upgrade_progress_by_quarter.upgrade_progress_by_quarter import (
+				quarter_rows,
+				totals,
+			)
+
+			tracking = totals(quarter_rows(frappe._dict(campaign_year=self.campaign_year, reporting_unit=self.reporting_unit)))
+			self.summary_text = rules.annual_summary_draft(self.reporting_unit, year, rates, moves, moves["total"], tracking)
 		self.generated_on = now_datetime()
 
 	@frappe.whitelist()

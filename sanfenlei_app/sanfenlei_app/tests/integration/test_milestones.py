@@ -179,3 +179,79 @@ def test_overdue_flag_and_the_weeks_reminder_from_the_real_scheduler(street):
 	assert logged and "升级措施将于" in logged, logged
 	print("\nscheduler: overdue flagged; reminder:", frappe.utils.strip_html(logged))
 	assert not frappe.db.exists("Notification Log", {"document_name": passed["name"], "for_user": s.users["sec"]})
+
+
+def test_the_quarter_report_counts_what_the_test_counts_by_hand_and_the_summary_draws_on_it():
+	"""升级进展季度统计 of a street built here: milestones of every quarter (done, overdue, open), progress
+	reports, 践诺 records and 督查指导 notes on known dates; the report's rows (per unit and per domain),
+	its chart, and the unit's 年度工作总结 draft against counts made in the test from the same inputs."""
+	from sanfenlei_app.sanfenlei_app.report.upgrade_progress_by_quarter.upgrade_progress_by_quarter import execute
+
+	from .conftest import Tree
+
+	frappe.set_user("Administrator")
+	t = Tree()
+	street = t.street(t.district(), "季度街道")
+	orgs = {"Community": t.org("季度社区", "Grassroots", street.name, domain="Community").name,
+		"Private Enterprise": t.org("季度企业", "Grassroots", street.name, domain="Private Enterprise").name}
+	year = this_year()
+	y = int(year)
+	today = getdate(nowdate())
+	day = lambda m, d: datetime.date(y, m, d)  # noqa: E731
+	milestones = [("Community", day(2, 10), "Done"), ("Community", day(5, 5), "In Progress"),
+		("Private Enterprise", day(8, 1), "Done"), ("Private Enterprise", day(12, 20), "Not Started"),
+		("Community", day(11, 15), "Not Started")]
+	reports = [(0, day(3, 1)), (1, day(6, 1)), (1, day(6, 2))]  # (milestone index, reported on)
+	fulfilments = [("Community", day(4, 10)), ("Community", day(10, 1)), ("Private Enterprise", day(10, 2))]
+	notes = [("Community", day(1, 5)), ("Private Enterprise", day(7, 7)), ("Community", day(7, 8))]
+	names = []
+	for domain, due, status in milestones:
+		doc = frappe.get_doc({"doctype": "Upgrade Milestone", "organization": orgs[domain], "campaign_year": year,
+			"measure": f"措施{len(names)}", "responsible": "某", "due_date": due}).insert()
+		doc.db_set("status", status)
+		names.append(doc.name)
+	for i, on in reports:
+		frappe.get_doc({"doctype": "Milestone Progress", "milestone": names[i], "reported_on": on, "progress_report": "进展"}).insert()
+		frappe.db.set_value("Upgrade Milestone", names[i], "status", milestones[i][2])  # keep the status the test set
+	for domain in orgs:
+		pledge = frappe.get_doc({"doctype": "Organization Commitment", "organization": orgs[domain], "campaign_year": year,
+			"commitments": "一、承诺"}).insert()
+		pledge.db_set("published", 1)
+		for d, on in fulfilments:
+			if d == domain:
+				frappe.get_doc({"doctype": "Commitment Fulfilment", "commitment": pledge.name, "fulfilled_on": on,
+					"what_done": "践诺"}).insert()
+	for domain, on in notes:
+		frappe.get_doc({"doctype": "Supervision Note", "organization": orgs[domain], "campaign_year": year, "note_date": on,
+			"content": "督查"}).insert()
+	frappe.db.commit()
+
+	def by_hand(domain=None):
+		q = lambda d: (d.month - 1) // 3 + 1  # noqa: E731
+		out = {}
+		for n in (1, 2, 3, 4):
+			ms = [m for m in milestones if q(m[1]) == n and (domain is None or m[0] == domain)]
+			out[n] = {"due": len(ms), "done": sum(m[2] == "Done" for m in ms),
+				"overdue": sum(m[2] != "Done" and m[1] < today for m in ms),
+				"reports": sum(q(on) == n and (domain is None or milestones[i][0] == domain) for i, on in reports),
+				"fulfilments": sum(q(on) == n and (domain is None or d == domain) for d, on in fulfilments),
+				"notes": sum(q(on) == n and (domain is None or d == domain) for d, on in notes)}
+		return out
+
+	_cols, rows, _msg, chart = execute({"campaign_year": year, "reporting_unit": street.name})
+	got = {r["q"]: {k: r[k] for k in ("due", "done", "overdue", "reports", "fulfilments", "notes")} for r in rows}
+	assert {r["scope"] for r in rows} == {street.name} and got == by_hand(), (got, by_hand())
+	assert [ds["values"] for ds in chart["data"]["datasets"]] == [[by_hand()[q][k] for q in (1, 2, 3, 4)]
+		for k in ("due", "done", "overdue", "reports", "fulfilments", "notes")]
+	_cols, rows, _msg, _chart = execute({"campaign_year": year, "reporting_unit": street.name, "view": "Domain"})
+	for domain, label in (("Community", "社区"), ("Private Enterprise", "非公企业")):
+		mine = {r["q"]: {k: r[k] for k in by_hand()[1]} for r in rows if r["scope"] == label}
+		assert mine == by_hand(domain), (domain, mine, by_hand(domain))
+	print("\nquarters by hand:", by_hand())
+
+	summary = frappe.get_doc({"doctype": "Annual Summary", "reporting_unit": street.name, "campaign_year": year}).insert()
+	whole = {k: sum(by_hand()[q][k] for q in (1, 2, 3, 4)) for k in by_hand()[1]}
+	assert (f"全年列出升级措施{whole['due']}项，已完成{whole['done']}项，逾期未完成{whole['overdue']}项；报告进展"
+		f"{whole['reports']}次，记录践诺{whole['fulfilments']}次，上级督查指导和书记点评{whole['notes']}次") in summary.summary_text
+	assert "四、主要做法和经验" in summary.summary_text and "五、存在的问题和下一步打算" in summary.summary_text
+	frappe.db.rollback()
