@@ -36,8 +36,8 @@ def configure_site_command(context, time_zone, smtp_server, smtp_port, smtp_logi
 @click.option("--scale", default=1, type=int, help="multiply the grassroots organisations (benchmarks)")
 @click.option("--seed", default=2012, type=int, help="random seed (the data is deterministic)")
 @click.option("--force", is_flag=True, help="rebuild even if demo data already exists")
-@click.option("--sheets", is_flag=True, help="also approved Initial grading sheets for every graded organisation")
-@click.option("--year-end", is_flag=True, help="also approved Year End sheets (implies --sheets)")
+@click.option("--sheets", is_flag=True, help="also approved grading sheets: 2012 (April and December) and this year's April")
+@click.option("--year-end", is_flag=True, help="also this year's approved Year End sheets (implies --sheets)")
 @pass_context
 def demo_command(context, scale, seed, force, sheets, year_end):
 	"""Load the demo district: organisations, demo users and the current campaign year."""
@@ -50,14 +50,20 @@ def demo_command(context, scale, seed, force, sheets, year_end):
 		summary = make_demo(scale=scale, seed=seed, force=force)
 		click.echo(f"{site}: {summary}")
 		if sheets or year_end:
-			from sanfenlei_app.setup.demo_sheets import make_sheets
+			from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+			from sanfenlei_app.setup.demo import NOTICE_YEAR
+			from sanfenlei_app.setup.demo_sheets import make_examples, make_sheets, make_tracking_examples
 
 			frappe.set_user("Administrator")
-			for phase in ("Initial", "Year End") if year_end else ("Initial",):
-				click.echo(f"{site}: {phase} 申报表新建 {make_sheets(phase=phase, seed=seed)} 份")
-			from sanfenlei_app.setup.demo_sheets import make_examples
-
-			click.echo(f"{site}: 争创目标、承诺书、年度工作总结示例 {make_examples()} 份")
+			current = get_current_year()
+			# the notice's year, finished (April and December), then this year's April (and December)
+			plan = [(str(NOTICE_YEAR), "Initial"), (str(NOTICE_YEAR), "Year End"), (current, "Initial")]
+			if year_end:
+				plan.append((current, "Year End"))
+			for year, phase in dict.fromkeys(plan):
+				click.echo(f"{site}: {year} {phase} 申报表新建 {make_sheets(campaign_year=year, phase=phase, seed=seed)} 份")
+			click.echo(f"{site}: 争创目标、承诺书、年度工作总结示例 {make_examples(campaign_year=current)} 份")
+			click.echo(f"{site}: 升级措施、进展、践诺、督查指导示例 {make_tracking_examples(campaign_year=current)} 份")
 	finally:
 		frappe.destroy()
 

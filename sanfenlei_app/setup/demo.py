@@ -1,4 +1,8 @@
-"""The demo district and the 2012 campaign year (deterministic): ``bench --site S sanfenlei-demo [--scale N]``.
+"""The demo district and its campaign years (deterministic): ``bench --site S sanfenlei-demo [--scale N]``.
+
+Two years: the notice's own 2012, a finished earlier year in the ledger, and the current calendar
+year, the current campaign year, its phases the notice's dates in this year — so the portal shows
+the phase of today and a new sheet is due by this year's deadline.
 
 成华区: the district department at the root; 14 street committees, each with communities,
 a non-public-economy party committee with enterprise branches, social organisations and
@@ -187,16 +191,27 @@ def assign(user, how, org_name):
 	org.save(ignore_permissions=True)
 
 
-def make_demo(scale=1, seed=2012, force=False):
+NOTICE_YEAR = 2012  # the notice's own campaign year: a finished earlier year of the demo
+
+
+def make_demo(scale=1, seed=2012, force=False, this_year=None):
+	"""Load the demo district, its users and its two campaign years (``this_year``, default the
+	calendar year, made the current one).  Returns a Chinese summary line."""
 	if force and frappe.db.exists("Party Organization", DISTRICT):
 		frappe.db.delete("User Permission", {"allow": "Party Organization"})
 		frappe.db.delete("Party Organization")
 	created = 0
 	if not frappe.db.exists("Party Organization", DISTRICT):
 		created = load_organizations(build_tree(scale=scale, seed=seed))
-	if not frappe.db.exists("Campaign Year", "2012"):
-		# The notice's own year, with its deadlines and targets as defaults.
-		frappe.get_doc({"doctype": "Campaign Year", "year": 2012, "is_current": 1}).insert(ignore_permissions=True)
+	this_year = this_year or getdate().year
+	for year in sorted({NOTICE_YEAR, this_year}):
+		if not frappe.db.exists("Campaign Year", str(year)):
+			# the notice's deadlines and targets as defaults, its dates in this year
+			frappe.get_doc({"doctype": "Campaign Year", "year": year}).insert(ignore_permissions=True)
+	current = frappe.get_doc("Campaign Year", str(this_year))
+	if not current.is_current:
+		current.is_current = 1
+		current.save(ignore_permissions=True)
 	for email, (full_name, roles, assignment) in DEMO_USERS.items():
 		ensure_user(email, full_name, roles)
 		if assignment and frappe.db.exists("Party Organization", assignment[1]):

@@ -175,7 +175,8 @@ def make_examples(campaign_year="2012"):
 		doc.confirmed_by, doc.confirmed_on, doc.published = secretary, now, 1
 		doc.save(ignore_permissions=True)
 		made += 1
-	if frappe.db.exists("User", member) and not frappe.db.exists("Member Commitment", {"member_user": member}):
+	if frappe.db.exists("User", member) and not frappe.db.exists("Member Commitment", {"member_user": member,
+			"campaign_year": campaign_year}):
 		frappe.get_doc({"doctype": "Member Commitment", "organization": EXAMPLE_ORG, "campaign_year": campaign_year,
 			"member_name": "张党员", "member_user": member,
 			"commitments": "一、带头学习，按时参加组织生活。\n二、联系服务5户群众，每季度走访一次。"}).insert(ignore_permissions=True)
@@ -186,3 +187,42 @@ def make_examples(campaign_year="2012"):
 		made += 1
 	frappe.db.commit()
 	return made
+
+
+def make_tracking_examples(campaign_year):
+	"""推动晋位升级 examples for the demo secretary's organisation: three measures as milestones of
+	this year (done in May with its report, in progress due in September, not started due in
+	December), a 践诺 record of the published commitment and the street's 督查指导 note.  Dates
+	are month and day of the campaign year; returns how many documents were made."""
+	if not frappe.db.exists("Party Organization", EXAMPLE_ORG) or frappe.db.exists(
+			"Upgrade Milestone", {"organization": EXAMPLE_ORG, "campaign_year": campaign_year}):
+		return 0
+	year = frappe.db.get_value("Campaign Year", campaign_year, "year")
+	made = 0
+	for measure, who, (month, day), status, report in (
+		("健全“三会一课”台账，每月主题党日有记录", "王秀英（书记）", (5, 31), "Done", "1至5月主题党日记录已整理归档"),
+		("建立党员志愿服务队，每周开展便民服务", "刘志强（组织委员）", (9, 30), "In Progress", "志愿服务队已组建，已开展服务12次"),
+		("完成党员活动室改造并向居民开放", "陈建华（宣传委员）", (12, 20), "Not Started", None),
+	):
+		doc = frappe.get_doc({"doctype": "Upgrade Milestone", "organization": EXAMPLE_ORG, "campaign_year": campaign_year,
+			"measure": measure, "responsible": who, "due_date": datetime.date(year, month, day)}).insert(ignore_permissions=True)
+		made += 1
+		if report:
+			frappe.get_doc({"doctype": "Milestone Progress", "milestone": doc.name, "status": status, "progress_report": report,
+				"reported_on": datetime.date(year, month, day - 1)}).insert(ignore_permissions=True)
+			made += 1
+	pledge = frappe.db.get_value("Organization Commitment", {"organization": EXAMPLE_ORG, "campaign_year": campaign_year,
+		"published": 1})
+	if pledge:
+		frappe.get_doc({"doctype": "Commitment Fulfilment", "commitment": pledge, "commitment_item": "一、每月开展一次主题党日活动",
+			"what_done": "六月主题党日：组织党员清理小区楼道杂物", "fulfilled_on": datetime.date(year, 6, 28)}).insert(
+			ignore_permissions=True)
+		made += 1
+	note = frappe.get_doc({"doctype": "Supervision Note", "organization": EXAMPLE_ORG, "campaign_year": campaign_year,
+		"note_date": datetime.date(year, 7, 15), "content": "三会一课记录规范，志愿服务队需明确服务时间并公示。"}).insert(
+		ignore_permissions=True)
+	street_admin = "street@sanfenlei.local"  # written by the street, as its administrator would
+	if frappe.db.exists("User", street_admin):
+		note.db_set({"author": street_admin, "author_name": frappe.utils.get_fullname(street_admin)})
+	frappe.db.commit()
+	return made + 1

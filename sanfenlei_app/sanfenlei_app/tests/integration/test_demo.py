@@ -1,10 +1,22 @@
 """The demo district as a user would find it after set-up."""
 
 import frappe
+import pytest
 
 from sanfenlei_app.setup import demo
 
 from .conftest import Rest
+
+
+@pytest.fixture(autouse=True)
+def current_year_kept():
+	"""The demo makes the calendar year current; the test site's own current year is put back."""
+	before = frappe.db.get_value("Campaign Year", {"is_current": 1})
+	yield
+	frappe.db.rollback()
+	if before and not frappe.db.get_value("Campaign Year", before, "is_current"):
+		frappe.get_doc("Campaign Year", before).update({"is_current": 1}).save()
+		frappe.db.commit()
 
 
 def test_demo_district_has_every_kind_of_organisation_and_user():
@@ -26,7 +38,12 @@ def test_demo_district_has_every_kind_of_organisation_and_user():
 	# a branch under the non-public-economy party committee, i.e. a deeper level
 	deep = frappe.get_all(org, filters={**inside, "parent_party_organization": ["like", "%综合党委"]}, limit=1)
 	assert deep
-	assert frappe.db.get_value("Campaign Year", {"is_current": 1}, "year") == 2012
+	# the current campaign year is the calendar year, its phases the notice's dates in it; 2012 stays
+	this_year = frappe.utils.getdate().year
+	assert frappe.db.get_value("Campaign Year", {"is_current": 1}, "year") == this_year
+	assert frappe.db.exists("Campaign Year", "2012")
+	dates = frappe.db.get_value("Campaign Year", str(this_year), ["grading_end", "classification_list_due", "summary_due"])
+	assert [str(d) for d in dates][1:] == [f"{this_year}-04-18", f"{this_year}-12-03"]
 
 	for email, (_name, roles, _assignment) in demo.DEMO_USERS.items():
 		assert set(roles) <= set(frappe.get_roles(email)), email
