@@ -198,9 +198,22 @@ def milestones_due_soon(filters=None):
 	from frappe.utils import add_days, nowdate
 
 	today = nowdate()
-	count = len(frappe.get_list("Upgrade Milestone", filters=[["status", "!=", "Done"],
-		["due_date", "between", [today, add_days(today, rules.DUE_SOON_DAYS)]]], pluck="name", limit_page_length=0))
-	return {"value": count, "fieldtype": "Int"}
+	return _milestone_count([["status", "!=", "Done"], ["due_date", "between", [today, add_days(today, rules.DUE_SOON_DAYS)]]])
+
+
+@frappe.whitelist()
+def milestones_overdue(filters=None):
+	"""Number card 逾期的升级措施: milestones past their date and not done, in the user's scope."""
+	return _milestone_count([["is_overdue", "=", 1]])
+
+
+def _milestone_count(filters):
+	"""A card's count of milestones the user may read (0 for a role that reads none, such as an
+	evaluation department: the workspace shows its cards to everyone)."""
+	if not frappe.has_permission("Upgrade Milestone", "read"):
+		return {"value": 0, "fieldtype": "Int"}
+	return {"value": len(frappe.get_list("Upgrade Milestone", filters=filters, pluck="name", limit_page_length=0)),
+		"fieldtype": "Int"}
 
 
 def notify_units_without_admin():

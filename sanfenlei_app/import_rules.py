@@ -40,12 +40,44 @@ def normalize_choice(value, codes, words):
 	raise ValueError(f"“{value}”不是可选的值（可填写：{allowed}）")
 
 
-def plan_organizations(rows, existing, choices):
+DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def read_date(value, label):
+	"""A date typed in a cell as 2011-05-01, 2011/5/1, 2011.5.1, 2011年5月1日 or 20110501: returns
+	"YYYY-MM-DD" ("" for an empty cell).  Raises ValueError naming the column ``label``."""
+	import datetime
+
+	typed = (value or "").strip()
+	if not typed:
+		return ""
+	match = DATE.match(typed) or (re.match(r"^(\d{4})(\d{2})(\d{2})$", typed))
+	try:
+		if not match:
+			raise ValueError
+		return datetime.date(*(int(g) for g in match.groups())).isoformat()
+	except ValueError:
+		raise ValueError(f"{label}“{typed}”不是有效的日期（如2011-05-01或2011年5月1日）") from None
+
+
+def read_int(value, label):
+	"""A whole number typed in a cell (empty: ""); raises ValueError naming the column ``label``."""
+	typed = (value or "").strip().removesuffix("人").removesuffix("名")
+	if not typed:
+		return ""
+	if not typed.isdigit():
+		raise ValueError(f"{label}“{value.strip()}”须是整数（如30）")
+	return typed
+
+
+def plan_organizations(rows, existing, choices, typed_columns=None):
 	"""Plan the import of organisation rows.
 
 	``rows``: [{"row": row number in the file, fieldname: typed value, ...}];
 	``existing``: {full name: short name or ""} of the organisations already in the site;
-	``choices``: {fieldname: (codes, {code: Chinese word})} of the choice columns.
+	``choices``: {fieldname: (codes, {code: Chinese word})} of the choice columns;
+	``typed_columns``: {fieldname: ("Date" or "Int", Chinese label)} of the columns read as dates
+	and whole numbers (a bad one is the row's reason, never the database's).
 	Returns {"create": [values, ...] parents first, each with "row", normalized choices and the
 	parent's full name; "errors": [(row number, Chinese reason)] sorted by row}.  (Group nodes
 	are derived by the DocType from having children, whichever way they are created.)
@@ -71,6 +103,9 @@ def plan_organizations(rows, existing, choices):
 			for field, (codes, words) in choices.items():
 				if field in values:
 					values[field] = normalize_choice(values.get(field), codes, words)
+			for field, (kind, label) in (typed_columns or {}).items():
+				if field in values:
+					values[field] = (read_date if kind == "Date" else read_int)(values.get(field), label)
 		except ValueError as e:
 			errors[row] = str(e)
 			continue
@@ -156,23 +191,29 @@ def split_cell(value):
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def plan_users(rows, existing_users, roles, organizations, reporting_units):
+WIDE_ROLES = {"District Admin", "Campaign Leader", "Evaluation Department", "System Manager"}  # see the district
+
+
+def plan_users(rows, existing_users, roles, organizations, reporting_units, has_outbox=True):
 	"""Plan the import of user rows (用户导入模板).
 
 	``rows``: [{"row": row number, "email", "full_name", "mobile_no", "new_password", "roles",
 	"secretary_of", "admin_of": typed text}] — roles, organisations and units may hold several
 	values (``split_cell``), organisations and units by full or short name;
-	``existing_users``: the e-mails (lower case) of the site's accounts;
+	``existing_users``: {e-mail (lower case): its roles} of the site's accounts;
 	``roles``: (codes, {code: Chinese word}) of the roles a row may give (the campaign's);
 	``organizations``: {full name: short name} of the organisations the importer may assign;
-	``reporting_units``: the full names among them that are reporting units (上报单位).
+	``reporting_units``: the full names among them that are reporting units (上报单位);
+	``has_outbox``: whether the site sends mail (a new account without it needs an initial password).
 	Returns {"create": [{"row", "email" (lower case), "full_name", "mobile_no", "new_password",
 	"roles": [codes], "secretary_of": [full names], "admin_of": [full names], "exists": bool}],
 	"errors": [(row number, Chinese reason)] sorted}.  Being a secretary gives the role
-	党组织书记, administering a unit 上报单位管理员, without typing them."""
+	党组织书记, administering a unit 上报单位管理员, without typing them.  An account that sees the
+	whole district (区委组织部管理员, 部门领导, 评议部门) is never made a secretary or a unit's
+	administrator, which would confine it; an organisation gets one secretary per file."""
 	codes, words = roles
 	shorts = short_names(organizations)
-	errors, planned, seen = {}, [], {}
+	errors, planned, seen, secretaries = {}, [], {}, {}
 	for raw in rows:
 		row = raw["row"]
 		values = {k: (v.strip() if isinstance(v, str) else v) for k, v in raw.items()}
@@ -193,16 +234,26 @@ def plan_users(rows, existing_users, roles, organizations, reporting_units):
 			for unit in admin_of:
 				if unit not in reporting_units:
 					raise ValueError(f"“{unit}”不是上报单位（街道党工委、系统党委或区直机关工委），不能指定单位管理员")
+			wide = (set(existing_users.get(email) or ()) | set(given)) & WIDE_ROLES
+			if wide and (secretary_of or admin_of):
+				raise ValueError(f"“{email}”是{'、'.join(words.get(r, r) for r in sorted(wide))}，看全区的账号不能兼任书记或单位管理员"
+					"（任职后只能看到所管组织）：请为任职另建一个账号")
+			for org in secretary_of:
+				if org in secretaries:
+					raise ValueError(f"党组织“{org}”在本表第{secretaries[org]}行已经指定了书记，一个党组织只有一位书记")
 			if secretary_of:
 				given.append("Organization Secretary")
 			if admin_of:
 				given.append("Reporting Unit Admin")
-			if not given:
+			if not given and not (exists and values.get("new_password")):
 				raise ValueError("请至少填写一个角色，或担任书记的党组织、管理的上报单位")
+			if not exists and not has_outbox and not values.get("new_password"):
+				raise ValueError("本系统没有设置发信邮箱，新用户收不到设置密码的邮件：请填写初始密码")
 		except ValueError as e:
 			errors[row] = str(e)
 			continue
 		seen[email] = row
+		secretaries.update({org: row for org in secretary_of})
 		planned.append({"row": row, "email": email, "full_name": values.get("full_name") or "",
 			"mobile_no": values.get("mobile_no") or "", "new_password": values.get("new_password") or "",
 			"roles": list(dict.fromkeys(given)), "secretary_of": list(dict.fromkeys(secretary_of)),
@@ -221,7 +272,6 @@ PHASE_WORDS = {
 	"Initial": ("年初定级", "初始定级", "分类定级", "年初", "定级"),
 	"Year End": ("年终验收", "年底验收", "总结检查验收", "年底", "年终", "验收"),
 }
-STAR_WORDS = {"无": 0, "无星级": 0, "一星": 1, "二星": 2, "两星": 2, "三星": 3, "四星": 4, "五星": 5}
 HONOUR_WORDS = {"national": ("全国",), "provincial": ("省级", "省"), "municipal": ("市级", "市"), "district": ("区级", "区")}
 
 
@@ -234,17 +284,23 @@ def _word(value, table, what):
 	raise ValueError(f"{what}“{value}”无法识别（可填写：{allowed}）")
 
 
+CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "零": 0}
+
+
 def read_stars(value):
-	"""The stars typed in a cell: 0-5 as a number, 一星级…五星级, 无 or empty (0).  Returns int.
-	Raises ValueError with the Chinese reason."""
-	value = (value or "").strip().replace("★", "").rstrip("级")
-	if not value:
+	"""The stars typed in a cell: 0-5 as a number, 3星 or 三星级, ★★★ (one ★ a star), 无 or empty (0).
+	Returns int.  Raises ValueError with the Chinese reason."""
+	typed = (value or "").strip()
+	text = typed.replace(" ", "")
+	if not text or text in ("无", "无星级", "0星", "零星"):
 		return 0
-	if value in STAR_WORDS:
-		return STAR_WORDS[value]
-	if value.isdigit() and 0 <= int(value) <= 5:
-		return int(value)
-	raise ValueError(f"星级“{value}”无法识别（填写0至5，或一星级至五星级）")
+	if set(text) <= {"★", "☆"}:
+		return text.count("★")
+	text = text.removesuffix("级").removesuffix("星")
+	stars = CHINESE_DIGITS.get(text, int(text) if text.isdigit() else None)
+	if stars is None or not 0 <= stars <= 5:
+		raise ValueError(f"星级“{typed}”无法识别（填写0至5，或三星级、★★★）")
+	return stars
 
 
 def plan_results(rows, organizations, domains, taken):

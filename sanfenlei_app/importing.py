@@ -18,6 +18,9 @@ from frappe import _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from sanfenlei_app.import_rules import WIDE_ROLES
+from sanfenlei_app.permissions import in_subtrees, permitted_nodes
+
 ORG = "Party Organization"
 SHEET = "Assessment Sheet"
 
@@ -50,7 +53,7 @@ TEMPLATES = {
 			("roles", "角色", False, "可填多个，用顿号分隔：{roles}"),
 			("secretary_of", "担任书记的党组织", False, "全称或简称，可填多个；自动授予“党组织书记”角色"),
 			("admin_of", "管理的上报单位", False, "街道党工委、系统党委或区直机关工委的全称或简称，可填多个；自动授予“上报单位管理员”角色"),
-			("new_password", "初始密码", False, "没有发信邮箱时填写；至少8位，含字母和数字，登录后请本人修改"),
+			("new_password", "初始密码", False, "没有发信邮箱时新用户必填；须足够复杂（建议10位以上，含大小写字母、数字和符号，不用常见词），登录后请本人修改"),
 		],
 		"title": "用户导入模板",
 		"notes": [
@@ -193,8 +196,19 @@ def read_rows(content, filename=""):
 	from openpyxl import load_workbook
 
 	if filename.lower().endswith(".csv"):
-		text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+		if isinstance(content, bytes):  # Excel's "CSV UTF-8" (with a BOM) or a Chinese Excel's GBK
+			try:
+				text = content.decode("utf-8-sig")
+			except UnicodeDecodeError:
+				try:
+					text = content.decode("gb18030")
+				except UnicodeDecodeError:
+					frappe.throw(_("无法识别CSV文件的编码：请在Excel中另存为“Excel工作簿(.xlsx)”后上传"))
+		else:
+			text = content.lstrip("\ufeff")
 		return [(i, row) for i, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
+	if filename and not filename.lower().endswith(".xlsx"):
+		frappe.throw(_("只能导入Excel工作簿（.xlsx）或CSV文件：旧版.xls请在Excel中另存为.xlsx"))
 	try:
 		ws = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
 	except Exception:
@@ -321,8 +335,16 @@ def import_file(kind, file_url, dry_run=1):
 	for a user who may not import ``kind`` or read the file."""
 	file = frappe.get_doc("File", {"file_url": file_url})
 	file.check_permission("read")
+	if not file.is_private:
+		frappe.throw(_("导入文件含有个人信息，上传时请保持“不公开”；请重新上传"))
 	name = file.file_name or file_url
-	return import_rows(kind, read_rows(file.get_content(), name), dry_run=frappe.utils.cint(dry_run), source=name)
+	dry_run = frappe.utils.sbool(dry_run) not in (False, 0, "0", "")  # anything but an explicit no only checks
+	with open(file.get_full_path(), "rb") as f:  # the bytes: a CSV may be GBK
+		content = f.read()
+	result = import_rows(kind, read_rows(content, name), dry_run=dry_run, source=name)
+	if not dry_run:  # imported: the file (with its initial passwords) is not kept
+		file.delete(ignore_permissions=True)
+	return result
 
 
 def _named(doctype, fields=("name", "short_name"), **filters):
@@ -349,15 +371,28 @@ def _import_organizations(data, dry_run, source=""):
 
 	existing = {o.name: o.short_name or "" for o in frappe.get_all(ORG, fields=["name", "short_name"],
 		ignore_permissions=True)}  # names only: the parent's existence, not its contents
-	plan = plan_organizations(data, existing, _choices())
+	meta = frappe.get_meta(ORG)
+	typed = {df.fieldname: (df.fieldtype, _(df.label)) for df in meta.fields
+		if df.fieldname in TEMPLATES["organizations"]["fields"][ORG] and df.fieldtype in ("Date", "Int")}
+	plan = plan_organizations(data, existing, _choices(), typed)
 	failed = set()
+	nodes = permitted_nodes()
 
 	def create(values):
 		values = dict(values)
 		values.pop("row")
-		if values.get("parent_party_organization") in failed:
+		parent = values.get("parent_party_organization")
+		if parent in failed:
 			failed.add(values["organization_name"])
-			frappe.throw(_("上级党组织“{0}”未能导入").format(values["parent_party_organization"]))
+			frappe.throw(_("上级党组织“{0}”未能导入").format(parent))
+		if nodes is not None and (not parent or (parent in existing and not in_subtrees(parent, nodes))):
+			failed.add(values["organization_name"])
+			frappe.throw(_("您无权在“{0}”之下设立党组织：只能在本单位及所属组织之下导入").format(parent or _("（无上级）")))
+		wide = set(frappe.get_roles(values["secretary_user"])) & WIDE_ROLES if values.get("secretary_user") else set()
+		if wide:
+			failed.add(values["organization_name"])
+			frappe.throw(_("书记账号“{0}”是{1}，看全区的账号不能兼任书记：请另建一个书记账号").format(
+				values["secretary_user"], "、".join(_(r) for r in sorted(wide))))
 		try:
 			frappe.get_doc({"doctype": ORG, **{k: v for k, v in values.items() if v not in (None, "")}}).insert()
 		except Exception:
@@ -375,12 +410,19 @@ def _import_users(data, dry_run, source=""):
 	from sanfenlei_app.users import campaign_roles
 
 	roles = sorted(campaign_roles())
-	emails = {e.lower() for e in frappe.get_all("User", pluck="name")}
-	organizations = _named(ORG)
+	accounts = {}
+	for row in frappe.get_all("Has Role", filters={"parenttype": "User"}, fields=["parent", "role"]):
+		accounts.setdefault(row.parent.lower(), set()).add(row.role)
+	for email in frappe.get_all("User", pluck="name"):
+		accounts.setdefault(email.lower(), set())
+	organizations = _named(ORG, org_level=["!=", "District"])
 	units = set(frappe.get_list(ORG, filters={"org_level": "Reporting Unit"}, pluck="name", limit_page_length=0))
-	plan = plan_users(data, emails, (roles, {r: _(r) for r in roles}), organizations, units)
+	has_outbox = bool(frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}))
+	plan = plan_users(data, accounts, (roles, {r: _(r) for r in roles}), organizations, units, has_outbox)
 
 	def create(v):
+		if v["new_password"]:
+			check_password(v["new_password"], (v["email"], v["full_name"]))
 		if v["exists"]:
 			user = frappe.get_doc("User", v["email"])
 			have = {r.role for r in user.roles}
@@ -410,6 +452,23 @@ def _import_users(data, dry_run, source=""):
 				org.save()
 
 	return run_rows("users", data, plan, create, lambda v: v.get("email") or "", dry_run)
+
+
+def check_password(password, user_inputs=()):
+	"""An initial password against the site's password policy (System Settings), before Frappe's
+	own check, which says nothing for some weak passwords: raises a ValidationError in Chinese with
+	Frappe's hints."""
+	from frappe.utils import cint
+	from frappe.utils.password_strength import test_password_strength
+
+	if not cint(frappe.get_system_settings("enable_password_policy")):
+		return
+	result = test_password_strength(password, user_inputs=[u for u in user_inputs if u])
+	if (result.get("score") or 0) >= max(1, cint(frappe.get_system_settings("minimum_password_score"))):
+		return
+	feedback = result.get("feedback") or {}
+	hints = " ".join(h for h in [feedback.get("warning") or "", *(feedback.get("suggestions") or [])] if h)
+	frappe.throw(_("初始密码太简单：请用10位以上、混合大小写字母、数字和符号、不含常见词或姓名的密码。{0}").format(hints))
 
 
 # ----------------------------------------------------------------- a previous year's results

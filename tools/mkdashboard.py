@@ -42,7 +42,7 @@ CARDS = [
 	card("未达到目标的比率项", method="sanfenlei_app.dashboard.rates_missed", color="#ECAD4B"),
 	card("没有单位管理员的上报单位", method="sanfenlei_app.dashboard.units_without_admin_count", color="#CB2929"),
 	card("一周内到期的升级措施", method="sanfenlei_app.dashboard.milestones_due_soon", color="#ECAD4B"),
-	card("逾期的升级措施", "Upgrade Milestone", [["Upgrade Milestone", "is_overdue", "=", 1, False]], color="#CB2929"),
+	card("逾期的升级措施", method="sanfenlei_app.dashboard.milestones_overdue", color="#CB2929"),
 ]
 
 

@@ -124,9 +124,10 @@ sanfenlei.import_dialog = function (kind, on_imported) {
 			let html = `<div class="sfl-import-result"><p><b>${__("共{0}行，{1}{2}{3}，{4}行未能导入。",
 				[res.rows, verb, res.imported, __(spec.noun), res.errors.length])}</b></p>`;
 			if (res.errors.length) {
-				html += `<div class="table-responsive"><table class="table table-bordered table-sm"><thead><tr><th>${__("行号")}</th><th>${__(spec.what)}</th><th>${__("原因")}</th></tr></thead><tbody>`;
+				// fixed layout, words broken anywhere: a long reason wraps inside the dialog at 390 px
+				html += `<table class="table table-bordered table-sm" style="table-layout: fixed; width: 100%; word-break: break-all"><thead><tr><th style="width: 3.5em">${__("行号")}</th><th style="width: 30%">${__(spec.what)}</th><th>${__("原因")}</th></tr></thead><tbody>`;
 				res.errors.forEach((e) => { html += `<tr><td>${e.row}</td><td>${esc(e.name || "")}</td><td>${esc(e.reason)}</td></tr>`; });
-				html += "</tbody></table></div>";
+				html += "</tbody></table>";
 			}
 			dialog.fields_dict.result.$wrapper.html(html + "</div>");
 			if (!res.dry_run && on_imported) on_imported(res);

@@ -8,7 +8,7 @@ import os
 
 import frappe
 
-from .conftest import ARTIFACTS, User, make_user, uid
+from .conftest import ARTIFACTS, DESKTOP, PHONE, User, make_user, uid
 
 
 def save(page):
@@ -47,6 +47,11 @@ def import_through_dialog(u, route, title, content, filename, nothing_yet=None):
 	dialog.locator(".btn-modal-secondary:has-text('检查')").click()
 	dialog.locator(".sfl-import-result").wait_for(timeout=60000)
 	checked = dialog.locator(".sfl-import-result").inner_text()
+	page.set_viewport_size(PHONE)  # the report fits the dialog on a phone: nothing cut off
+	page.wait_for_timeout(500)
+	wide = page.evaluate("() => { const b = document.querySelector('.modal.show .modal-body'); return [b.scrollWidth, b.clientWidth]; }")
+	assert wide[0] <= wide[1] + 1, f"{title}: the report is {wide[0] - wide[1]} px wider than the dialog at 390 px"
+	page.set_viewport_size(DESKTOP)
 	frappe.db.rollback()
 	if nothing_yet:
 		assert nothing_yet(), f"{title}: the check imported something"

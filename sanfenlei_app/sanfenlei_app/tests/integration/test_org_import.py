@@ -120,3 +120,69 @@ def test_a_leaf_that_gets_a_branch_becomes_a_group_whichever_way_the_branch_come
 	doc["member_count"] = 40
 	r = api.put(f"/api/resource/Party Organization/先导入的党委-{t}", doc)
 	assert r.status_code == 200, message(r)  # still saveable with its branches
+
+
+def test_files_as_a_chinese_excel_saves_them_checked_by_any_yes_and_not_kept_after_the_import(tree):
+	"""A CSV from a Chinese Excel (GBK) or Excel's "CSV UTF-8" (with a BOM) is read; an old .xls and a
+	public upload are refused in Chinese; ``dry_run`` "true" only checks; the imported file (it may
+	hold initial passwords) is not kept; a unit's administrator imports under its own street only,
+	told so in Chinese; dates and numbers are checked by row."""
+	import csv
+	import io
+
+	from sanfenlei_app.importing import template_columns
+
+	d = tree.district()
+	street, other = tree.street(d), tree.street(d, "别的街道")
+	users = role_users(district="District Admin", unit="Reporting Unit Admin")
+	tree.admin(street, users["unit"])
+	frappe.db.commit()
+	api = Rest(users["district"])
+	t = tree.tag
+	fields = [f for f, _h in template_columns("organizations")]
+
+	def csv_file(rows, encoding, bom=False):
+		out = io.StringIO()
+		w = csv.writer(out)
+		w.writerow([h for _f, h in template_columns("organizations")])
+		for row in rows:
+			w.writerow([row.get(f, "") for f in fields])
+		return (("\ufeff" if bom else "") + out.getvalue()).encode(encoding)
+
+	def post(api, url, dry_run):
+		return api.post(METHOD, {"kind": "organizations", "file_url": url, "dry_run": dry_run})
+
+	for encoding, bom, name in (("gb18030", False, "中文Excel.csv"), ("utf-8", True, "CSV-UTF8.csv")):
+		content = csv_file([{"organization_name": f"{name}社区-{t}", "org_level": "基层党组织", "domain": "社区",
+			"parent_party_organization": street.name, "founded_on": "2011年5月1日", "member_count": "30"}], encoding, bom)
+		r = post(api, upload(api, content, name), "true")
+		assert r.status_code == 200, (name, message(r))
+		assert r.json()["message"] == {"rows": 1, "imported": 1, "errors": [], "dry_run": True}, (name, r.json())
+		frappe.db.rollback()
+		assert not frappe.db.exists("Party Organization", f"{name}社区-{t}")  # "true" only checked
+	r = post(api, upload(api, b"not really an xls", "旧版.xls"), 1)
+	assert r.status_code == 417 and "另存为.xlsx" in message(r), message(r)
+	rows = [{"organization_name": f"日期错-{t}", "org_level": "基层党组织", "parent_party_organization": street.name,
+		"domain": "社区", "founded_on": "2011年5月"}, {"organization_name": f"好的-{t}", "org_level": "基层党组织",
+		"parent_party_organization": street.name, "domain": "社区", "founded_on": "2011/5/1"}]
+	_h, content = fill("organizations", rows)
+	r = api.s.post(f"{BASE_URL}/api/method/upload_file", timeout=30, data={"is_private": 0},
+		files={"file": (f"公开-{t}.xlsx", content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+	r = post(api, r.json()["message"]["file_url"], 1)
+	assert r.status_code == 417 and "不公开" in message(r), message(r)
+	url = upload(api, content, f"导入-{t}.xlsx")
+	done = post(api, url, 0).json()["message"]
+	assert done["imported"] == 1 and done["errors"][0]["reason"].startswith("成立日期“2011年5月”不是有效的日期"), done
+	frappe.db.rollback()
+	assert str(frappe.db.get_value("Party Organization", f"好的-{t}", "founded_on")) == "2011-05-01"
+	assert not frappe.db.exists("File", {"file_url": url}), "the imported file was kept"
+	# a unit's administrator: its own street yes, another street no, in Chinese
+	unit = Rest(users["unit"])
+	_h, content = fill("organizations", [
+		{"organization_name": f"本街道的-{t}", "org_level": "基层党组织", "parent_party_organization": street.name, "domain": "社区"},
+		{"organization_name": f"别的街道的-{t}", "org_level": "基层党组织", "parent_party_organization": other.name, "domain": "社区"}])
+	r = post(unit, upload(unit, content), 1)
+	assert r.status_code == 200, message(r)
+	result = r.json()["message"]
+	assert result["imported"] == 1 and [e["reason"] for e in result["errors"]] == [
+		f"您无权在“{other.name}”之下设立党组织：只能在本单位及所属组织之下导入"], result

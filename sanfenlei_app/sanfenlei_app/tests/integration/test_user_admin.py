@@ -147,12 +147,15 @@ def test_the_district_admin_imports_users_with_roles_and_assignments(tree):
 	rows = [
 		{"email": sec, "full_name": "导入书记", "mobile_no": mobile, "secretary_of": f"DR{t}",
 			"new_password": "Chengh#2012ua"},
-		{"email": adm, "full_name": "导入街道管理员", "admin_of": street.name, "roles": "部门领导"},
+		{"email": adm, "full_name": "导入街道管理员", "admin_of": street.name},
 		{"email": f"bad-{t}@test.local", "full_name": "想当管理员", "roles": "系统管理员"},
 		{"email": lead, "full_name": "导入领导", "roles": "部门领导、评议部门"},
 		{"email": f"unit-{t}@test.local", "full_name": "不是单位", "admin_of": other.name},
 		{"email": manager, "full_name": "系统管理员", "roles": "部门领导"},
 		{"email": users["leader"], "roles": "评议部门"},
+		{"email": f"weak-{t}@test.local", "full_name": "弱密码", "roles": "部门领导", "new_password": "short1"},
+		{"email": users["district"].replace("district", "x-district"), "full_name": "看全区", "roles": "部门领导",
+			"secretary_of": f"DR{t}"},
 	]
 	_h, content = fill("users", rows)
 
@@ -163,19 +166,21 @@ def test_the_district_admin_imports_users_with_roles_and_assignments(tree):
 		return r.json()["message"]
 
 	check = run(1)
-	assert check["rows"] == 7 and check["imported"] == 4 and check["dry_run"], check
+	assert check["rows"] == 9 and check["imported"] == 4 and check["dry_run"], check
 	assert not frappe.db.exists("User", sec)  # the check imported nothing
 	done = run(0)
 	reasons = {e["row"]: e["reason"] for e in done["errors"]}
 	print("导入用户：", done)
-	assert done["imported"] == 4 and sorted(reasons) == [4, 6, 7], done
+	assert done["imported"] == 4 and sorted(reasons) == [4, 6, 7, 9, 10], done
+	assert reasons[9].startswith("初始密码太简单：")  # Frappe's own check says nothing for this one
+	assert "看全区的账号不能兼任书记或单位管理员" in reasons[10]
 	assert reasons[4].startswith("“系统管理员”不是可选的值（可填写：")
 	assert reasons[6] == f"“{other.name}”不是上报单位（街道党工委、系统党委或区直机关工委），不能指定单位管理员"
 	assert "由系统管理员管理" in reasons[7]  # a System Manager's account is not the district's
 	assert set(frappe.get_roles(sec)) & campaign_roles() == {"Organization Secretary"}
 	assert frappe.db.get_value("Party Organization", community.name, ["secretary_user", "secretary_name",
 		"secretary_phone"]) == (sec, "导入书记", mobile)
-	assert set(frappe.get_roles(adm)) & campaign_roles() == {"Campaign Leader", "Reporting Unit Admin"}
+	assert set(frappe.get_roles(adm)) & campaign_roles() == {"Reporting Unit Admin"}
 	assert adm in [r.user for r in frappe.get_doc("Party Organization", street.name).unit_admins]
 	assert set(frappe.get_roles(lead)) & campaign_roles() == {"Campaign Leader", "Evaluation Department"}
 	assert "Evaluation Department" in frappe.get_roles(users["leader"])  # an existing account got the role

@@ -91,14 +91,14 @@ def test_an_organisation_is_named_by_its_full_or_unique_short_name():
 def test_users_get_roles_from_words_and_from_their_assignments():
 	plan = plan_users([
 		user(2, "Sec@X.local", secretary_of="望平社区"),
-		user(3, "adm@x.local", roles="部门领导", admin_of="猛追湾"),
+		user(3, "adm@x.local", roles="上报单位管理员", admin_of="猛追湾"),
 		user(4, "lead@x.local", roles="Campaign Leader、部门领导"),
 		user(5, "old@x.local", full_name="", roles="党组织书记"),
-	], {"old@x.local"}, ROLES, ORGS, UNITS)
+	], {"old@x.local": {"Organization Secretary"}}, ROLES, ORGS, UNITS)
 	assert plan["errors"] == []
 	by = {v["email"]: v for v in plan["create"]}
 	assert by["sec@x.local"]["roles"] == ["Organization Secretary"] and by["sec@x.local"]["secretary_of"] == ["双桥子望平社区党委"]
-	assert by["adm@x.local"]["roles"] == ["Campaign Leader", "Reporting Unit Admin"]
+	assert by["adm@x.local"]["roles"] == ["Reporting Unit Admin"]  # typed and derived: once
 	assert by["adm@x.local"]["admin_of"] == ["猛追湾街道党工委"]
 	assert by["lead@x.local"]["roles"] == ["Campaign Leader"]  # a code and its word are one role
 	assert by["old@x.local"]["exists"] and not by["sec@x.local"]["exists"]
@@ -113,16 +113,30 @@ def test_users_get_roles_from_words_and_from_their_assignments():
 	(user(2, "a@x.local", secretary_of="望平"), "简称“望平”对应多个党组织（另一个望平、望平社区党委），请填写全称"),
 	(user(2, "a@x.local", secretary_of="别的区的社区"), "党组织“别的区的社区”不存在，或不在您管理的范围内"),
 	(user(2, "a@x.local"), "请至少填写一个角色，或担任书记的党组织、管理的上报单位"),
+	(user(2, "leader@x.local", secretary_of="望平社区"), "“leader@x.local”是部门领导，看全区的账号不能兼任书记或单位管理员（任职后只能看到所管组织）：请为任职另建一个账号"),
+	(user(2, "a@x.local", roles="部门领导", admin_of="猛追湾"), "“a@x.local”是部门领导，看全区的账号不能兼任书记或单位管理员（任职后只能看到所管组织）：请为任职另建一个账号"),
+	(user(2, "a@x.local", roles="部门领导", outbox=False), "本系统没有设置发信邮箱，新用户收不到设置密码的邮件：请填写初始密码"),
 ])
 def test_every_bad_user_row_is_reported_with_its_reason(row, reason):
-	plan = plan_users([user(3, "good@x.local", roles="部门领导"), row], set(), ROLES, ORGS, UNITS)
+	plan = plan_users([user(3, "good@x.local", roles="部门领导", new_password="Xy#2026-long-pass"), row],
+		{"leader@x.local": {"Campaign Leader"}}, ROLES, ORGS, UNITS,
+		has_outbox=row.pop("outbox", True))
 	assert plan["errors"] == [(2, reason)]
 	assert [v["email"] for v in plan["create"]] == ["good@x.local"]  # the good row goes ahead
 
 
 def test_an_email_twice_in_one_file_is_reported_on_its_second_row():
-	plan = plan_users([user(2, "a@x.local", roles="部门领导"), user(3, "A@x.local", roles="党组织书记")], set(), ROLES, ORGS, UNITS)
+	plan = plan_users([user(2, "a@x.local", roles="部门领导"), user(3, "A@x.local", roles="党组织书记")], {}, ROLES, ORGS, UNITS)
 	assert plan["errors"] == [(3, "邮箱“a@x.local”在本表第2行已经出现")]
+
+
+def test_one_secretary_per_organisation_in_a_file_and_a_password_alone_for_an_existing_account():
+	plan = plan_users([user(2, "a@x.local", secretary_of="望平社区", new_password="p"),
+		user(3, "b@x.local", secretary_of="双桥子望平社区党委", new_password="p"),
+		user(4, "old@x.local", full_name="", new_password="Xy#2026-long-pass")], {"old@x.local": set()}, ROLES, ORGS, UNITS,
+		has_outbox=False)
+	assert plan["errors"] == [(3, "党组织“双桥子望平社区党委”在本表第2行已经指定了书记，一个党组织只有一位书记")]
+	assert [v["email"] for v in plan["create"]] == ["a@x.local", "old@x.local"]  # a new password alone is a change
 
 
 # ----------------------------------------------------------------- a previous year's results
@@ -134,9 +148,31 @@ def result(n, org, year="2011", phase="年初定级", grade="一般", stars="2",
 	return {"row": n, "organization": org, "year": year, "phase": phase, "grade": grade, "stars": stars, **kw}
 
 
-@pytest.mark.parametrize("typed, stars", [("", 0), ("0", 0), ("3", 3), ("三星级", 3), ("五星", 5), ("★4", 4), ("无", 0)])
+@pytest.mark.parametrize("typed, stars", [("", 0), ("0", 0), ("3", 3), ("三星级", 3), ("五星", 5), ("3星", 3), ("3星级", 3),
+	("★★★", 3), ("★★★☆☆", 3), ("两星", 2), ("无", 0), ("无星级", 0)])
 def test_stars_are_read_as_a_person_writes_them(typed, stars):
 	assert read_stars(typed) == stars
+
+
+@pytest.mark.parametrize("typed", ["六星", "6", "★4", "三颗星", "-1"])
+def test_stars_that_are_not_stars_are_refused_never_read_as_none(typed):
+	with pytest.raises(ValueError, match=f"星级“{typed}”无法识别"):
+		read_stars(typed)
+
+
+@pytest.mark.parametrize("founded, members, reason", [
+	("2011年5月", "", "成立日期“2011年5月”不是有效的日期（如2011-05-01或2011年5月1日）"),
+	("13/45/2011", "", "成立日期“13/45/2011”不是有效的日期（如2011-05-01或2011年5月1日）"),
+	("2011-02-30", "", "成立日期“2011-02-30”不是有效的日期（如2011-05-01或2011年5月1日）"),
+	("", "三十", "党员人数“三十”须是整数（如30）"),
+	("", "x", "党员人数“x”须是整数（如30）"),
+])
+def test_dates_and_numbers_are_checked_row_by_row_not_by_the_database(founded, members, reason):
+	typed = {"founded_on": ("Date", "成立日期"), "member_count": ("Int", "党员人数")}
+	plan = plan_organizations([row(2, "甲", "某街道", founded_on=founded, member_count=members),
+		row(3, "乙", "某街道", founded_on="2011年5月1日", member_count="30人")], {"某街道": ""}, CHOICES, typed)
+	assert plan["errors"] == [(2, reason)]
+	assert [(v["founded_on"], v["member_count"]) for v in plan["create"]] == [("2011-05-01", "30")]
 
 
 def test_results_in_every_scheme_s_words_and_in_codes():
@@ -167,7 +203,7 @@ def test_results_in_every_scheme_s_words_and_in_codes():
 	(result(2, "望平社区", phase="半年"), "阶段“半年”无法识别（可填写：年初定级、年终验收）"),
 	(result(2, "望平社区", grade=""), "“等次”不能为空"),
 	(result(2, "望平社区", grade="优良"), "等次“优良”无法识别（可填写：先进、较好、一般、后进）"),
-	(result(2, "望平社区", stars="六星"), "星级“六星”无法识别（填写0至5，或一星级至五星级）"),
+	(result(2, "望平社区", stars="六星"), "星级“六星”无法识别（填写0至5，或三星级、★★★）"),
 	(result(2, "望平社区", grade="后进", stars="1"), "后进（较差）党组织不评定星级，星级应为空或0"),
 	(result(2, "另一个望平", grade="一般站点", stars="1"), "远程教育站点不评定星级，星级应为空或0"),
 	(result(2, "望平社区", phase="年终验收", honour="世界级"), "荣誉“世界级”无法识别（可填写：全国、省级、市级、区级）"),
