@@ -185,10 +185,15 @@ def search_link(
 
 	if doctype in confined_doctypes():
 		ignore_user_permissions = False
-	return frappe_search_link(
+	results = frappe_search_link(
 		doctype, txt, query=query, filters=filters, page_length=page_length, searchfield=searchfield,
 		reference_doctype=reference_doctype, ignore_user_permissions=ignore_user_permissions,
 	)
+	# a result's description lists its search fields' values: a choice (a domain: Community) in Chinese
+	for r in results or []:
+		if isinstance(r, dict) and r.get("description"):
+			r["description"] = ", ".join(frappe._(part) for part in str(r["description"]).split(", "))
+	return results
 
 
 @frappe.whitelist()

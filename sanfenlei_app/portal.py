@@ -96,9 +96,9 @@ def todo(org, year):
 		if doctype == "Organization Commitment":  # 践诺: recorded through the year once it is public
 			for it in items:
 				if it.doctype == doctype and it.name and it.doc.published:
-					it.fulfilments = frappe.db.count("Commitment Fulfilment", {"commitment": it.name})
+					it.fulfilments = frappe.db.count("Commitment Fulfilment", {"organization_commitment": it.name})
 					it.fulfil_url = (f"/jiannuo/new?commitment_type={frappe.utils.quote(doctype)}"
-						f"&commitment={frappe.utils.quote(it.name)}")
+						f"&organization_commitment={frappe.utils.quote(it.name)}")
 		if doctype == "Assessment Sheet":
 			phases = {d.phase: d for d in docs}
 			if "Year End" in phases:  # 评诺: the members' and the masses' rating, the sheet's satisfaction
@@ -261,7 +261,7 @@ DIALOG_MESSAGES = ("Confirm", "Yes", "No", "Message", "Close", "Cancel", "Submit
 	"Link", "Camera", "Library", "Crop", "Back", "Drag and drop files here or upload from", "Drop files here",
 	"Click on the lock icon to toggle public/private", "Please select a file first.", "Take Photo", "Capture",
 	"Switch Camera", "Switching Camera", "Unable to load camera.", "Preview", "Attach a web link", "Invalid URL",
-	"← Back to upload files", "Attach")
+	"← Back to upload files", "Attach", "Reload File", "Clear")
 
 
 def page_messages():
@@ -356,6 +356,10 @@ def sheet_view(name):
 	doc.check_permission("read")
 	names = sheet_grade_names(doc)
 	editable = may_edit(doc)
+	# at year end the satisfaction is the 评诺's once it is held: shown in the result, not typed
+	from sanfenlei_app.sanfenlei_app.doctype.commitment_rating.commitment_rating import rated_satisfaction
+
+	rated = doc.phase == "Year End" and rated_satisfaction(doc.organization, doc.campaign_year) is not None
 	acting = [u for u in (review.responsible_email(doc) or "").split(",") if u]
 	roles = review.EDIT_ROLES.get(doc.workflow_state, set())
 	returned = next((s for s in reversed(doc.steps) if s.result == "退回" and s.to_state == doc.workflow_state), None)
@@ -381,7 +385,8 @@ def sheet_view(name):
 			"part": i.part or "", "score": i.score, "rating": i.rating, "entries": entries.get(i.idx, [])} for i in doc.items],
 		"vetoes": [{"code": v.code, "description": v.description, "kind": v.kind, "applies": v.applies,
 			"label": {"condition": "具备", "honour": "获得"}.get(v.kind, "属实")} for v in doc.vetoes],
-		"fields": [_field(doc, f, names) for f in STEP_FIELDS.get(doc.workflow_state, [])] if editable else [],
+		"fields": [_field(doc, f, names) for f in STEP_FIELDS.get(doc.workflow_state, [])
+			if not (f == "satisfaction" and rated)] if editable else [],
 		**_open_actions(doc),
 		"print_url": print_url(SHEET, name),
 	}

@@ -876,6 +876,36 @@ def status_after_report(reported_status):
 	return "Done" if reported_status == "Done" else "In Progress"
 
 
+def check_report_date(reported_on, year, today):
+	"""A progress report is dated in its campaign ``year`` and not after ``today``.  Returns the
+	Chinese messages (empty when it stands)."""
+	messages = []
+	if reported_on.year != year:
+		messages.append(f"报告日期须在{year}年内（活动年度）")
+	if reported_on > today:
+		messages.append("报告日期不能晚于今天")
+	return messages
+
+
+def status_from_reports(reports):
+	"""(status, last report date) of a milestone from its progress reports (dicts with status,
+	reported_on and creation): the latest by date (then by entry) says where it stands — 已完成
+	or 进行中; with no report it has not started."""
+	if not reports:
+		return "Not Started", None
+	latest = max(reports, key=lambda r: (r["reported_on"], r["creation"]))
+	return status_after_report(latest["status"]), max(r["reported_on"] for r in reports)
+
+
+def check_due_date_change(old, new, status, today, may_extend):
+	"""Who may move a milestone's date: the organisation itself while the date is ahead (or to an
+	earlier date); once it has passed undone, only the superior (``may_extend``) — an overdue
+	measure is not made on time by moving its date.  Returns the Chinese message, or None."""
+	if new >= old and status != "Done" and old < today and not may_extend:
+		return "这项措施已逾期，书记不能自行推迟完成时限：请报所在街道（系统）党委调整"
+	return None
+
+
 def next_due(milestones, today):
 	"""The milestone due next among ``milestones`` (dicts with status and due_date): the earliest
 	not done (overdue ones first, as they come earliest), or None."""

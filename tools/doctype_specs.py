@@ -829,7 +829,8 @@ write_doctype(
 	"Supervision Note",
 	[
 		f("organization", "Link", "Party Organization", options="Party Organization", reqd=1, in_list_view=1, in_standard_filter=1, search_index=1),
-		f("campaign_year", "Link", "Campaign Year", options="Campaign Year", reqd=1, in_standard_filter=1),
+		f("campaign_year", "Link", "Campaign Year", options="Campaign Year", in_standard_filter=1,
+			description="Empty: the current campaign year"),
 		f("kind", "Select", "Kind of Note", options="Supervision\nSecretary Remark", default="Supervision", reqd=1,
 			in_list_view=1, in_standard_filter=1),
 		f("column_break_h", "Column Break", ""),
@@ -854,7 +855,7 @@ write_doctype(
 	title_field="organization",
 	track_changes=1,
 	sort_field="note_date",
-	modified="2026-11-29 21:00:00.000000",
+	modified="2026-11-29 21:45:00.000000",
 	icon="fa fa-eye",
 )
 
@@ -865,7 +866,11 @@ write_doctype(
 	[
 		f("commitment_type", "Select", "Kind of Commitment", options="Organization Commitment\nMember Commitment",
 			default="Organization Commitment", reqd=1, in_standard_filter=1),
-		f("commitment", "Dynamic Link", "Commitment", options="commitment_type", reqd=1, in_list_view=1, search_index=1),
+		# two links rather than a Dynamic Link: the portal's web form cannot search a Dynamic Link
+		f("organization_commitment", "Link", "Organization Commitment", options="Organization Commitment",
+			depends_on="eval:doc.commitment_type=='Organization Commitment'", in_list_view=1, search_index=1),
+		f("member_commitment", "Link", "Member Commitment", options="Member Commitment",
+			depends_on="eval:doc.commitment_type=='Member Commitment'", search_index=1),
 		f("organization", "Link", "Party Organization", options="Party Organization", read_only=1, in_list_view=1, in_standard_filter=1),
 		f("campaign_year", "Link", "Campaign Year", options="Campaign Year", read_only=1, in_standard_filter=1),
 		f("member_name", "Data", "Party Member", read_only=1, in_list_view=1),
@@ -890,7 +895,7 @@ write_doctype(
 	title_field="what_done",
 	track_changes=1,
 	sort_field="fulfilled_on",
-	modified="2026-11-29 21:10:00.000000",
+	modified="2026-11-29 21:45:00.000000",
 	icon="fa fa-check",
 )
 

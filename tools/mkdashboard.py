@@ -9,7 +9,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.join(os.path.dirname(HERE), "sanfenlei_app", "sanfenlei_app")
-MODIFIED = "2026-11-29 20:30:00.000000"
+MODIFIED = "2026-11-29 21:45:00.000000"
 WORKSPACE = "三分类三升级"
 
 
@@ -46,8 +46,8 @@ CARDS = [
 ]
 
 
-def chart(name, report, view, fields, kind="Bar"):
-	colors = ["#29CD42", "#2490EF", "#CB2929", "#ECAD4B", "#7575FF", "#FF7846"]
+def chart(name, report, view, fields, kind="Bar", colors=None):
+	colors = colors or ["#29CD42", "#2490EF", "#CB2929", "#ECAD4B", "#7575FF", "#FF7846"]
 	return {"doctype": "Dashboard Chart", "name": name, "chart_name": name, "chart_type": "Report", "report_name": report,
 		"type": kind, "x_field": "label", "filters_json": json.dumps({"view": view}), "is_public": 1, "is_standard": 0,
 		"module": "Sanfenlei App", "timeseries": 0, "use_report_chart": 1, "modified": MODIFIED,
@@ -63,7 +63,8 @@ CHARTS = [
 	chart("审核进度（每日进入各环节）", "Review Progress", "Over Time",
 		["members_and_masses_review", "superior_decision", "district_review", "graded", "confirmed"], kind="Line"),
 	chart("推动晋位升级（按季度）", "Upgrade Progress by Quarter", "Reporting Unit",
-		["due", "done", "overdue", "reports", "fulfilments", "notes"]),
+		["due", "done", "overdue", "reports", "fulfilments", "notes"],
+		colors=["#2490EF", "#29CD42", "#CB2929", "#7575FF", "#ECAD4B", "#8D99A6"]),  # overdue red, done green
 ]
 
 SHORTCUTS = [  # (label, type, link_to, url)

@@ -11,7 +11,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.join(os.path.dirname(HERE), "sanfenlei_app", "sanfenlei_app")
-MODIFIED = "2026-11-29 20:30:00.000000"
+MODIFIED = "2026-11-29 21:45:00.000000"
 COPY = ("fieldtype", "label", "options", "reqd", "read_only", "depends_on", "description", "mandatory_depends_on",
 	"default")
 
@@ -54,7 +54,8 @@ FORMS = [
 		fields=["milestone", "reported_on", "status", "progress_report", "evidence"], max_attachment_size=10),
 	dict(name="jiannuo", title="记录践诺情况", doc_type="Commitment Fulfilment",
 		intro="承诺书公示后，随时记录为践行承诺做了什么，可以用手机拍照上传佐证材料。",
-		fields=["commitment_type", "commitment", "commitment_item", "fulfilled_on", "what_done", "evidence"],
+		fields=["commitment_type", "organization_commitment", "member_commitment", "commitment_item", "fulfilled_on",
+			"what_done", "evidence"],
 		max_attachment_size=10),
 	dict(name="pingnuo", title="评诺·满意度测评", doc_type="Commitment Rating",
 		intro="年底召开党员群众代表会议，对承诺践行情况和自查初评情况进行满意度测评，填写各档票数；满意度即年底验收申报表的满意度测评结果。",

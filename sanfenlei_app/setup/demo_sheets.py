@@ -214,7 +214,9 @@ def make_tracking_examples(campaign_year):
 	pledge = frappe.db.get_value("Organization Commitment", {"organization": EXAMPLE_ORG, "campaign_year": campaign_year,
 		"published": 1})
 	if pledge:
-		frappe.get_doc({"doctype": "Commitment Fulfilment", "commitment": pledge, "commitment_item": "一、每月开展一次主题党日活动",
+		frappe.db.set_value("Organization Commitment", pledge, "confirmed_on", datetime.datetime(year, 5, 7, 10, 0))
+		frappe.get_doc({"doctype": "Commitment Fulfilment", "organization_commitment": pledge,
+			"commitment_item": "一、每月开展一次主题党日活动",
 			"what_done": "六月主题党日：组织党员清理小区楼道杂物", "fulfilled_on": datetime.date(year, 6, 28)}).insert(
 			ignore_permissions=True)
 		made += 1

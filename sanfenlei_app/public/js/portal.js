@@ -2,6 +2,7 @@
 window.sanfenlei_portal = {
 	// Above a web form of an existing document: its review step and the actions open to the user.
 	web_form(doctype) {
+		if (doctype === "Commitment Rating") this.rating_live();
 		const doc = frappe.reference_doc || (frappe.web_form && frappe.web_form.doc) || {};
 		if (!doc.name || doc.__islocal) return;
 		const name = doc.name;
@@ -36,5 +37,22 @@ window.sanfenlei_portal = {
 			(form && form.parentNode ? form.parentNode : document.querySelector(".page_content")).insertBefore(
 				box, form || null);
 		});
+	},
+	// 评诺: the satisfaction shown as the votes are typed — (满意 + 基本满意) ÷ all votes, one decimal
+	// (rules.satisfaction_percent decides on saving)
+	rating_live() {
+		const form = frappe.web_form;
+		if (!form || !form.fields_dict) return;
+		const groups = ["members", "masses"];
+		const update = () => {
+			const v = (k) => groups.reduce((n, g) => n + (parseInt(form.get_value(`${g}_${k}`)) || 0), 0);
+			const total = v("satisfied") + v("basic") + v("unsatisfied");
+			const value = total ? Math.round(((v("satisfied") + v("basic")) * 1000) / total) / 10 : null;
+			form.set_value("satisfaction", value);
+		};
+		groups.forEach((g) => ["satisfied", "basic", "unsatisfied"].forEach((k) => {
+			const field = form.fields_dict[`${g}_${k}`];
+			if (field && field.$input) field.$input.on("input change", update);
+		}));
 	},
 };

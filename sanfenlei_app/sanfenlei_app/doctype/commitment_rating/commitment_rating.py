@@ -34,6 +34,9 @@ class CommitmentRating(Document):
 			frappe.throw(str(e))
 		if self.satisfaction is None:
 			frappe.throw(_("请填写党员和群众的测评票数"))
+		year = frappe.db.get_value("Campaign Year", self.campaign_year, "year")
+		if self.meeting_date and frappe.utils.getdate(self.meeting_date).year != year:
+			frappe.throw(_("党员群众代表会议日期须在{0}年内（活动年度）").format(year))
 		sheet = year_end_sheet(self.organization, self.campaign_year)
 		if sheet and sheet.docstatus == 1:
 			frappe.throw(_("年底验收已经认定（{0}），满意度测评不能再修改").format(sheet.name))

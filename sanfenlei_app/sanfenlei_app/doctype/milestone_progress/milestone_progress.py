@@ -23,6 +23,10 @@ class MilestoneProgress(Document):
 			frappe.throw(_("您不能报告“{0}”的进展：这项措施不属于您负责的党组织").format(self.milestone), frappe.PermissionError)
 		if self.is_new():
 			self.reported_by = frappe.session.user
+		year = frappe.db.get_value("Campaign Year", self.campaign_year, "year")
+		messages = rules.check_report_date(getdate(self.reported_on), year, getdate())
+		if messages:
+			frappe.throw("<br>".join(messages), title=_("进展报告有误"))
 
 	def set_from_milestone(self):
 		self.organization, self.campaign_year = frappe.db.get_value(
@@ -31,8 +35,19 @@ class MilestoneProgress(Document):
 			frappe.throw(_("升级措施“{0}”不存在").format(self.milestone))
 
 	def on_update(self):
-		milestone = frappe.get_doc("Upgrade Milestone", self.milestone)
-		milestone.status = rules.status_after_report(self.status)
-		milestone.last_report_on = max(getdate(milestone.last_report_on or self.reported_on), getdate(self.reported_on))
-		milestone.flags.ignore_permissions = True  # whoever may report on it may move its status
-		milestone.save()
+		refresh_milestone(self.milestone)
+
+	def on_trash(self):
+		refresh_milestone(self.milestone, without=self.name)
+
+
+def refresh_milestone(milestone, without=None):
+	"""The milestone's status and last report date from its reports (`rules.status_from_reports`):
+	the latest report by date says where it stands; none left: 未开始."""
+	reports = frappe.get_all("Milestone Progress", filters={"milestone": milestone, "name": ["!=", without or ""]},
+		fields=["status", "reported_on", "creation"])
+	doc = frappe.get_doc("Upgrade Milestone", milestone)
+	doc.status, doc.last_report_on = rules.status_from_reports(reports)
+	doc.flags.ignore_permissions = True  # whoever may report on it may move its status (checked in validate)
+	doc.flags.from_report = True
+	doc.save()

@@ -26,6 +26,12 @@ class UpgradeMilestone(Document):
 		messages = rules.check_milestone(self.measure, self.responsible, due, year)
 		if messages:
 			frappe.throw("<br>".join(messages), title=_("升级措施有误"))
+		before = self.get_doc_before_save()
+		if before and before.due_date and getdate(before.due_date) != due and not self.flags.from_report:
+			may_extend = bool(set(frappe.get_roles()) & {"Reporting Unit Admin", "District Admin", "System Manager"})
+			message = rules.check_due_date_change(getdate(before.due_date), due, before.status, getdate(nowdate()), may_extend)
+			if message:
+				frappe.throw(message, frappe.PermissionError)
 		self.quarter = rules.quarter_of(due)
 		self.is_overdue = int(rules.milestone_is_overdue(self.status, due, getdate(nowdate())))
 

@@ -83,7 +83,11 @@ def totals(rows):
 	return {f: {q: sum(r[f] for r in rows if r["q"] == q) for q in QUARTERS} for f, _label in COUNTS}
 
 
+COLORS = {"due": "#2490EF", "done": "#29CD42", "overdue": "#CB2929", "reports": "#7575FF", "fulfilments": "#ECAD4B",
+	"notes": "#8D99A6"}  # overdue red, done green
+
+
 def chart(rows):
 	sums = totals(rows)
-	return {"type": "bar", "data": {"labels": [f"第{q}季度" for q in QUARTERS],
+	return {"type": "bar", "colors": [COLORS[f] for f, _label in COUNTS], "data": {"labels": [f"第{q}季度" for q in QUARTERS],
 		"datasets": [{"name": label, "values": [sums[f][q] for q in QUARTERS]} for f, label in COUNTS]}}

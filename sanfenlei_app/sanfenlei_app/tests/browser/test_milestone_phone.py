@@ -1,6 +1,6 @@
 """推动晋位升级 on a phone (390 px): the secretary lists a measure of the upgrade plan as a milestone
 from the portal home, then reports its progress with a photo; the home then shows it in progress
-with its report, and nothing is wider than the phone."""
+with its report; then records 践诺 on the published commitment; nothing is wider than the phone."""
 
 import os
 
@@ -25,6 +25,9 @@ def test_secretary_reports_progress_on_a_milestone_with_a_photo_at_phone_width(b
 	year = this_year()
 	# graded in April (一般, two stars): its targets and measures come next
 	frappe.db.set_value("Party Organization", org, {"current_grade": "Ordinary", "current_stars": 2, "current_grade_year": year})
+	pledge = frappe.get_doc({"doctype": "Organization Commitment", "organization": org, "campaign_year": year,
+		"commitments": "一、每月开展主题党日"}).insert()
+	pledge.db_set("published", 1)  # confirmed and public: 践诺 can be recorded
 	current = frappe.db.get_value("Campaign Year", {"is_current": 1})
 	frappe.get_doc("Campaign Year", year).update({"is_current": 1}).save()
 	frappe.db.commit()
@@ -85,6 +88,20 @@ def test_secretary_reports_progress_on_a_milestone_with_a_photo_at_phone_width(b
 		assert "进行中" in text and "已报告进展1次" in text, text
 		no_overflow(page, "home after the report")
 		page.screenshot(path=os.path.join(ARTIFACTS, "portal-milestones-phone.png"), full_page=True)
+
+		# 践诺 on the published commitment, from the home's button: the commitment comes with the link
+		page.locator(".sfl-fulfil").click()
+		settle(page)
+		assert page.evaluate("() => frappe.web_form.get_value('organization_commitment')") == pledge.name
+		page.locator(".frappe-control[data-fieldname='what_done'] textarea").fill("三月主题党日：清理楼道")
+		no_overflow(page, "fulfilment form")
+		page.locator(".web-form-actions .btn-primary, .btn.submit-btn").first.click()
+		page.wait_for_function("() => document.body.innerText.includes('已保存')", timeout=20000)
+		frappe.db.rollback()
+		assert frappe.db.get_value("Commitment Fulfilment", {"organization_commitment": pledge.name},
+			["what_done", "organization", "recorded_by"]) == ("三月主题党日：清理楼道", org, sec)
+		u.go("/sanfenlei")
+		assert "记录践诺（已记1次）" in page.locator(f".org[data-org='{org}']").inner_text()
 	finally:
 		u.close()
 		frappe.get_doc("Campaign Year", current).update({"is_current": 1}).save()

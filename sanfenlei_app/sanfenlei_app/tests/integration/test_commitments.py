@@ -38,13 +38,13 @@ def test_commitments_kept_through_the_year_and_rated_at_its_end(tree):
 		"member_name": "李党员", "member_user": users["member"], "commitments": "联系十户居民"})
 	assert r.status_code == 200, message(r)
 	member_pledge = r.json()["data"]["name"]
-	r = sec.post(FULFIL, {"commitment": pledge, "what_done": "还没公示就记录"})
+	r = sec.post(FULFIL, {"organization_commitment": pledge, "what_done": "还没公示就记录"})
 	assert r.status_code == 417 and "确认公示后，才能记录践诺情况" in message(r), message(r)
 	assert sec.post(RUN, {"dt": "Organization Commitment", "dn": pledge, "method": "confirm"}).status_code == 200
 
 	# 践诺, with a photo kept once with the record
 	photo = upload(sec, f"主题党日-{uid()}.png")
-	r = sec.post(FULFIL, {"commitment": pledge, "commitment_item": "一、每月开展主题党日",
+	r = sec.post(FULFIL, {"organization_commitment": pledge, "commitment_item": "一、每月开展主题党日",
 		"what_done": "三月主题党日：清理小区楼道", "evidence": photo})
 	assert r.status_code == 200, message(r)
 	record = r.json()["data"]
@@ -52,11 +52,11 @@ def test_commitments_kept_through_the_year_and_rated_at_its_end(tree):
 	frappe.db.rollback()
 	assert frappe.db.get_value("File", {"file_url": photo}, ["attached_to_doctype", "attached_to_name"]) == (
 		"Commitment Fulfilment", record["name"])
-	assert api["sec2"].post(FULFIL, {"commitment": pledge, "what_done": "越权"}).status_code == 403
+	assert api["sec2"].post(FULFIL, {"organization_commitment": pledge, "what_done": "越权"}).status_code == 403
 	assert api["sec2"].get(f"{FULFIL}/{record['name']}").status_code == 403
 	assert api["unit"].get(f"{FULFIL}/{record['name']}").status_code == 200
 	# a member's commitment: once the member has signed it
-	member_record = {"commitment_type": "Member Commitment", "commitment": member_pledge, "what_done": "走访三户居民"}
+	member_record = {"commitment_type": "Member Commitment", "member_commitment": member_pledge, "what_done": "走访三户居民"}
 	assert sec.post(FULFIL, member_record).status_code == 417
 	assert api["member"].post(RUN, {"dt": "Member Commitment", "dn": member_pledge, "method": "confirm"}).status_code == 200
 	r = sec.post(FULFIL, member_record)
@@ -69,6 +69,8 @@ def test_commitments_kept_through_the_year_and_rated_at_its_end(tree):
 	votes = {"members_satisfied": 12, "members_basic": 6, "members_unsatisfied": 12,
 		"masses_satisfied": 10, "masses_basic": 4, "masses_unsatisfied": 26}
 	expected = round((12 + 6 + 10 + 4) * 100 / 70, 1)  # 45.7: below the community's 60%
+	r = sec.post(RATING, {"organization": org, "campaign_year": year(), "meeting_date": f"{int(year()) + 1}-01-05", **votes})
+	assert r.status_code == 417 and "会议日期须在" in message(r), message(r)
 	r = sec.post(RATING, {"organization": org, "campaign_year": year(), "meeting_date": f"{year()}-12-01", **votes})
 	assert r.status_code == 200, message(r)
 	rating = r.json()["data"]

@@ -38,7 +38,7 @@ def street():
 	other = t.street(d, "别的措施街道")
 	users = {k: make_user(f"ms-{k}-{uid()}@test.local", [r]) for k, r in (("sec", "Organization Secretary"),
 		("sec2", "Organization Secretary"), ("unit", "Reporting Unit Admin"), ("unit2", "Reporting Unit Admin"),
-		("leader", "Campaign Leader"))}
+		("leader", "Campaign Leader"), ("district", "District Admin"))}
 	org = t.org("措施社区", "Grassroots", s.name, domain="Community", secretary_user=users["sec"])
 	org2 = t.org("别的措施社区", "Grassroots", other.name, domain="Community", secretary_user=users["sec2"])
 	t.admin(s, users["unit"])
@@ -80,6 +80,16 @@ def test_milestones_and_progress_reports_with_a_photo(street):
 	print("\nprogress photo opened by:", opened)
 	assert opened["sec"] == 200 and opened["unit"] == 200 and opened["sec2"] != 200 and opened["unit2"] != 200
 
+	# a report is dated in the campaign year and not ahead of today
+	for day, words in ((f"{int(s.year) + 1}-01-10", f"报告日期须在{s.year}年内"), (add_days(nowdate(), 2), "报告日期不能晚于今天")):
+		r = api["sec"].post(PROGRESS, {"milestone": soon["name"], "progress_report": "日期不对", "reported_on": day})
+		assert r.status_code == 417 and words in message(r), (day, message(r))
+	# a report deleted (by the district): the milestone stands where its remaining reports say
+	r = api["district"].s.delete(f"{BASE_URL}{PROGRESS}/{report['name']}", timeout=30)
+	assert r.status_code == 202, r.text
+	frappe.db.rollback()
+	assert frappe.db.get_value("Upgrade Milestone", soon["name"], ["status", "last_report_on"]) == ("Not Started", None)
+
 	# 已完成: the milestone is done, and no longer overdue
 	r = api["sec"].post(PROGRESS, {"milestone": late["name"], "progress_report": "改造完成并投入使用", "status": "Done"})
 	assert r.status_code == 200, message(r)
@@ -96,9 +106,9 @@ def test_milestones_and_progress_reports_with_a_photo(street):
 	r = api["leader"].post(PROGRESS, {"milestone": later["name"], "progress_report": "领导不填报"})
 	assert r.status_code == 403
 	# a milestone with reports is not deleted; its date stays in the campaign year
-	assert api["sec"].s.delete(f"{BASE_URL}{MILESTONES}/{soon['name']}", timeout=30).status_code != 202
+	assert api["sec"].s.delete(f"{BASE_URL}{MILESTONES}/{late['name']}", timeout=30).status_code != 202
 	frappe.db.rollback()
-	assert frappe.db.exists("Upgrade Milestone", soon["name"])
+	assert frappe.db.exists("Upgrade Milestone", late["name"])
 	r = api["sec"].post(MILESTONES, {"organization": s.org, "campaign_year": s.year, "measure": "明年的事",
 		"responsible": "某", "due_date": f"{int(s.year) + 1}-03-01"})
 	assert r.status_code == 417 and f"完成时限须在{s.year}年内" in message(r), message(r)
@@ -135,6 +145,23 @@ def test_the_unit_sees_what_is_due_and_overdue_supervises_and_the_portal_says_wh
 	assert r.status_code == 403, r.status_code
 	told = wait_for(lambda: frappe.db.get_value("Notification Log", {"for_user": s.users["sec"], "document_name": name}, "subject"), 60)
 	assert told and "督查指导" in told, told
+	# the district's 书记点评 is its own words: the street neither rewrites nor deletes it
+	r = api["district"].post("/api/resource/Supervision Note", {"organization": s.org, "kind": "Secretary Remark",
+		"content": "区委组织部点评：书记履职到位"})
+	assert r.status_code == 200 and r.json()["data"]["campaign_year"], message(r)  # the current year by default
+	remark = r.json()["data"]["name"]
+	r = api["unit"].put(f"/api/resource/Supervision Note/{remark}", {"content": "街道改写"})
+	assert r.status_code == 403 and "只有填写人本人或区委组织部可以修改或删除" in message(r), message(r)
+	assert api["unit"].s.delete(f"{BASE_URL}/api/resource/Supervision Note/{remark}", timeout=30).status_code == 403
+	assert api["unit"].put(f"/api/resource/Supervision Note/{name}", {"content": note + "（补充）"}).status_code == 200
+	note += "（补充）"
+
+	# an overdue measure's date is not pushed back by the secretary; its street may
+	late = frappe.db.get_value("Upgrade Milestone", {"organization": s.org, "measure": "上周到期的措施"}, "name")
+	r = api["sec"].put(f"{MILESTONES}/{late}", {"due_date": add_days(nowdate(), 10)})
+	assert r.status_code == 403 and "书记不能自行推迟完成时限" in message(r), message(r)
+	assert api["unit"].put(f"{MILESTONES}/{late}", {"due_date": add_days(nowdate(), -2)}).status_code == 200
+	frappe.db.rollback()
 
 	# the secretary's home (of the current campaign year): the next one due, the overdue and the soon ones flagged
 	current = frappe.db.get_value("Campaign Year", {"is_current": 1})
@@ -145,8 +172,10 @@ def test_the_unit_sees_what_is_due_and_overdue_supervises_and_the_portal_says_wh
 	finally:
 		frappe.get_doc("Campaign Year", current).update({"is_current": 1}).save()
 		frappe.db.commit()
+	mine = frappe.get_all("Upgrade Milestone", filters={"reporting_unit": s.street.name}, fields=["measure", "status", "due_date"])
 	nxt = min((m for m in mine if m.status != "Done"), key=lambda m: m.due_date)
-	assert f"下一项到期：{nxt.measure}" in html
+	label = "已逾期：" if nxt.due_date < today else "下一项到期："  # the earliest open one, overdue first
+	assert f"{label}{nxt.measure}" in html, (label, nxt)
 	assert "3天后到期" in html and "7天后到期" in html and "报告进展" in html and "已逾期" in html
 	assert "别的街道周内到期" not in html
 	assert "督查指导和书记点评（1条）" in html and note in html
@@ -219,7 +248,7 @@ def test_the_quarter_report_counts_what_the_test_counts_by_hand_and_the_summary_
 		pledge.db_set("published", 1)
 		for d, on in fulfilments:
 			if d == domain:
-				frappe.get_doc({"doctype": "Commitment Fulfilment", "commitment": pledge.name, "fulfilled_on": on,
+				frappe.get_doc({"doctype": "Commitment Fulfilment", "organization_commitment": pledge.name, "fulfilled_on": on,
 					"what_done": "践诺"}).insert()
 	for domain, on in notes:
 		frappe.get_doc({"doctype": "Supervision Note", "organization": orgs[domain], "campaign_year": year, "note_date": on,
