@@ -25,7 +25,8 @@ is_root || SUDO="sudo"
 # 1. System packages -------------------------------------------------------------------
 PKGS=(git curl rsync mariadb-server mariadb-client redis-server python3.11 python3.11-venv
       python3.11-dev python3-pip build-essential pkg-config libffi-dev libssl-dev libmariadb-dev
-      wkhtmltopdf xfonts-75dpi xfonts-base fonts-noto-cjk cron chromium poppler-utils supervisor nginx)
+      wkhtmltopdf xfonts-75dpi xfonts-base fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-uming cron chromium
+      poppler-utils supervisor nginx)
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 node_major=$( (node --version 2>/dev/null || echo v0) | sed 's/^v\([0-9]*\).*/\1/')
