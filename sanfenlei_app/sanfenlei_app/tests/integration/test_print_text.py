@@ -1,7 +1,8 @@
-"""The PDFs a department files are searchable: every print format of the app, rendered to PDF the
-way Frappe serves 打印（PDF）, has a text layer of the real characters — the organisation's full name is
-found by a text search (pdftotext, poppler-utils), and no look-alike radical (⼯ for 工, ⼀ for 一) stands
-in for a character."""
+"""The PDFs a department files are searchable and complete: every print format of the app, rendered
+to PDF the way Frappe serves 打印（PDF）, has a text layer of the real characters — the organisation's
+full name is found by a text search (pdftotext, poppler-utils), and no look-alike radical (⼯ for 工, ⼀
+for 一) stands in for a character; 附件2 of a walked sheet shows the superior's decision with its reason,
+the district's opinion, who gave each and when, and the secretary who confirmed it."""
 
 import re
 import subprocess
@@ -26,8 +27,15 @@ def test_every_print_format_is_searchable_text_in_its_pdf(tree):
 	org = tree.org("工业一社区", "Grassroots", street.name, domain="Community", secretary_name="王书记")
 	year()
 	sheet = new_sheet(org.name)
+	# walked: the secretary who confirmed is not the stored secretary name; the street decided, the district approved
+	confirming = make_user(f"pt-sec-{uid()}@test.local", ["Organization Secretary"], "李书记")
 	sheet.db_set({"decided_grade": "Ordinary", "decided_stars": 2, "docstatus": 1, "workflow_state": "Graded",
-		"decision_reason": "工作基础较好，群众满意"})  # decided: the plan starts from it
+		"decision_reason": "工作基础较好，群众满意度高", "district_opinion": "同意街道评定意见",
+		"secretary_confirmed_by": confirming, "secretary_confirmed_on": f"{year()}-04-10 09:00:00"})
+	for from_state, to_state, who, at in (("Superior Decision", "District Review", "街道审核人甲", f"{year()}-04-12 10:00:00"),
+			("District Review", "Graded", "区委审核人乙", f"{year()}-04-16 15:00:00")):
+		sheet.append("steps", {"from_state": from_state, "to_state": to_state, "user": "Administrator", "user_name": who, "at": at})
+		sheet.steps[-1].db_insert()
 	member = make_user(f"pt-{uid()}@test.local", ["Party Member"], "工党员")
 	docs = {
 		"Assessment Sheet": sheet.name,
@@ -54,6 +62,11 @@ def test_every_print_format_is_searchable_text_in_its_pdf(tree):
 		assert not look_alikes, f"{pf.name}: radicals in the text layer {look_alikes}: {flat[:200]}"
 		name = street.name if pf.doc_type in ("Annual Summary", "Survey Special Report") else org.name
 		assert name in flat, f"{pf.name}: “{name}” not found by a text search: {flat[:300]}"
+		if pf.doc_type == "Assessment Sheet":  # every recorded opinion, decision and signature, with who and when
+			for found in ("评定为“一般”，二星级。工作基础较好，群众满意度高", "街道审核人甲", "04月12日", "同意街道评定意见",
+					"区委审核人乙", "04月16日", "书记（签名）：李书记", "04月10日本人确认"):
+				assert found in flat, f"附件2: “{found}” missing: {flat[-400:]}"
+			assert "王书记" not in flat  # the stored name is not who confirmed
 		covered.append(pf.name)
 	print("\nsearchable PDFs:", covered)
 	assert len(covered) == len(formats) >= 6
