@@ -277,3 +277,86 @@ def save_annexes(folder, campaign_year=None, phase="Initial", reporting_unit=Non
 	with open(os.path.join(folder, "annexes.xlsx"), "wb") as f:
 		f.write(build_workbook(list(annexes.ANNEXES), filters))
 	return sorted(os.listdir(folder))
+
+
+# ----------------------------------------------------------------- 升级率统计表 in the same official style
+RATE_COLUMNS = (("scope", "统计范围", 24), ("domain", "领域", 12), ("rate", "比率", 22), ("numerator", "分子", 8),
+	("denominator", "分母", 8), ("value", "比率值", 12), ("target", "目标", 8), ("met", "是否达到目标", 12),
+	("missing", "尚无年终结果的党组织", 40))
+RATE_NOTES = (
+	"说明：1.比率值＝分子÷分母；分母为年初定级时在该范围内的党组织，分子为年底认定时达到升级要求的党组织（定义见说明书）。",
+	"2.年初已定级、年底尚无认定结果的党组织计入分母，不计入分子，列于末栏；尚无任何年终结果的比率显示“待年终验收”。",
+	"3.目标为本活动年度设定的比率目标，社区党组织按通知要求，其他领域目标高于社区。",
+)
+
+
+def build_rates_workbook(filters):
+	"""升级率统计表 (Upgrade Rate Statistics) as an .xlsx in the annexes' style: title, 填报单位 and
+	填报时间, one header row repeated on every printed page, the report's rows with borders, the
+	notes; A4 landscape, one page wide.  Returns the bytes."""
+	from sanfenlei_app.sanfenlei_app.report.upgrade_rate_statistics.upgrade_rate_statistics import rows
+
+	filters = frappe._dict(filters)
+	data = rows(filters)
+	year = frappe.db.get_value("Campaign Year", filters.campaign_year, "year") or filters.campaign_year
+	wb = Workbook()
+	ws = wb.active
+	ws.title = "升级率统计表"
+	last = get_column_letter(len(RATE_COLUMNS))
+	for i, (_f, _label, width) in enumerate(RATE_COLUMNS, 1):
+		ws.column_dimensions[get_column_letter(i)].width = width
+	ws.page_setup.orientation = "landscape"
+	ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+	ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+	ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+	ws.print_options.horizontalCentered = True
+
+	def put(values, font=Styles.body, align=CENTER, border=True, height=None):
+		ws.append(values)
+		r = ws.max_row
+		for c in ws[r]:
+			c.font, c.alignment = font, align
+			if border:
+				c.border = BORDER
+		if height:
+			ws.row_dimensions[r].height = height
+		return r
+
+	r = put([f"{year}年度“三分类三升级”活动升级率统计表"], Styles.title, CENTER, False, 30)
+	ws.merge_cells(f"A{r}:{last}{r}")
+	half = len(RATE_COLUMNS) // 2
+	r = put([f"填报单位：{annexes.filing_unit(filters)}"] + [None] * (half - 1) + [f"填报时间：{annexes.filing_date()}"],
+		Styles.body, LEFT, False, 20)
+	ws.merge_cells(f"A{r}:{get_column_letter(half)}{r}")
+	ws.merge_cells(f"{get_column_letter(half + 1)}{r}:{last}{r}")
+	ws.cell(r, half + 1).alignment = Alignment(horizontal="right")
+	header = put([label for _f, label, _w in RATE_COLUMNS], Styles.header, CENTER, True, 22)
+	ws.print_title_rows = f"{header}:{header}"
+	for row in data:
+		put([row.get(f) for f, _l, _w in RATE_COLUMNS])
+	if not data:
+		r = put(["（无数据）"] + [None] * (len(RATE_COLUMNS) - 1))
+		ws.merge_cells(f"A{r}:{last}{r}")
+	ws.append([])
+	for note in RATE_NOTES:
+		r = put([note], Styles.note, LEFT, False)
+		ws.merge_cells(f"A{r}:{last}{r}")
+	out = tempfile.SpooledTemporaryFile()
+	wb.save(out)
+	out.seek(0)
+	return out.read()
+
+
+@frappe.whitelist()
+def export_rates(campaign_year=None, group_by="Domain", reporting_unit=None, domain=None):
+	"""The rates report's 导出Excel（正式格式）: 升级率统计表 of the filters, in the annexes' style.
+	Raises PermissionError for a user who may not see the report (or names a unit outside their
+	subtrees)."""
+	from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+
+	if not frappe.get_doc("Report", "Upgrade Rate Statistics").is_permitted():
+		frappe.throw("您没有查看“升级率统计”的权限", frappe.PermissionError)
+	filters = frappe._dict(campaign_year=campaign_year or get_current_year(), group_by=group_by or "Domain",
+		reporting_unit=reporting_unit, domain=domain)
+	content = build_rates_workbook(filters)
+	send(content, f"升级率统计表-{filters.campaign_year}-{reporting_unit or '全区'}.xlsx")

@@ -28,6 +28,8 @@ frappe.query_reports["Upgrade Rate Statistics"] = {
 		return value;
 	},
 	onload(report) {
+		report.page.add_inner_button(__("导出Excel（正式格式）"), () =>
+			open_url_post("/api/method/sanfenlei_app.excel.export_rates", report.get_filter_values()));
 		frappe.call("sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year.get_current_year").then((r) => {
 			if (r.message && !report.get_filter_value("campaign_year")) report.set_filter_value("campaign_year", r.message);
 		});

@@ -118,3 +118,42 @@ def test_from_april_to_november_the_rates_wait_for_the_acceptance(tree):
 	got = {r["rate_key"]: (r["value"], r["met"]) for r in rows}
 	assert got["lagging_conversion"] == ("100.0%", "达到") and got["lagging_star"] == ("100.0%", "达到")
 	assert all(got[k] == ("待年终验收", "待年终验收") for k in got if not k.startswith("lagging")), got
+
+
+def test_the_rates_export_is_the_reports_rows_in_the_official_layout(tree):
+	"""导出Excel（正式格式） of the rates report over REST, re-read with openpyxl: title, 填报单位, 填报时间,
+	the header row (repeated on printed pages), the report's own rows and numbers, the notes; refused
+	to a role that may not see the report."""
+	import io
+
+	from openpyxl import load_workbook
+
+	from sanfenlei_app.excel import RATE_COLUMNS, RATE_NOTES
+
+	from .conftest import Rest, message, role_users
+
+	street = tree.street(tree.district())
+	o = {n: tree.org(n, "Grassroots", street.name, domain="Community").name for n in ("A", "O", "L")}
+	graded(o["A"], "Initial", "Advanced", 4)
+	graded(o["A"], "Year End", "Advanced", 5)
+	graded(o["O"], "Initial", "Ordinary", 3)
+	graded(o["L"], "Initial", "Lagging", 0)
+	graded(o["L"], "Year End", "Ordinary", 1)
+	users = role_users(district="District Admin", sec="Organization Secretary")
+	frappe.db.commit()
+	filters = {"campaign_year": year(), "group_by": "Reporting Unit", "reporting_unit": street.name}
+	r = Rest(users["district"]).get("/api/method/sanfenlei_app.excel.export_rates", **filters)
+	assert r.status_code == 200 and r.content[:2] == b"PK", (r.status_code, r.text[:300])
+	ws = load_workbook(io.BytesIO(r.content)).active
+	cells = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+	assert cells[0][0] == f"{year()}年度“三分类三升级”活动升级率统计表"
+	assert cells[1][0] == f"填报单位：{street.name}" and str(cells[1][len(RATE_COLUMNS) // 2]).startswith("填报时间：")
+	assert list(cells[2]) == [label for _f, label, _w in RATE_COLUMNS] and ws.print_title_rows.replace("$", "") == "3:3"
+	_cols, report = execute(filters)
+	got = [list(row) for row in cells[3:3 + len(report)]]
+	want = [[row.get(f) if row.get(f) != "" else None for f, _l, _w in RATE_COLUMNS] for row in report]
+	assert got == want, (got[:2], want[:2])
+	assert [row[0] for row in cells if row and row[0] in RATE_NOTES] == list(RATE_NOTES)
+	print("\nrates export:", len(report), "rows;", [row[2:6] for row in got[:3]])
+	r = Rest(users["sec"]).get("/api/method/sanfenlei_app.excel.export_rates", **filters)
+	assert r.status_code == 403 and "升级率统计" in message(r), r.status_code
