@@ -136,6 +136,16 @@ def data_row_builder(ws, columns):
 	return build
 
 
+def a4_landscape(ws):
+	"""The annexes' page: A4 landscape, one page wide, centred, narrow side margins."""
+	ws.page_setup.orientation = "landscape"
+	ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+	ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+	ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+	ws.print_options.horizontalCentered = True
+	ws.page_margins.left = ws.page_margins.right = 0.4
+
+
 def write_annex(wb, annex, filters):
 	spec = annexes.spec(annex, filters)
 	ncols = len(spec.columns)
@@ -143,12 +153,7 @@ def write_annex(wb, annex, filters):
 	ws = wb.create_sheet(title=f"附件{spec.number}")
 	for i, w in enumerate(fitted_widths(annex, filters), 1):
 		ws.column_dimensions[get_column_letter(i)].width = w
-	ws.page_setup.orientation = "landscape"
-	ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-	ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-	ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-	ws.print_options.horizontalCentered = True
-	ws.page_margins.left = ws.page_margins.right = 0.4
+	a4_landscape(ws)
 
 	n = 0  # rows written so far
 
@@ -305,11 +310,7 @@ def build_rates_workbook(filters):
 	last = get_column_letter(len(RATE_COLUMNS))
 	for i, (_f, _label, width) in enumerate(RATE_COLUMNS, 1):
 		ws.column_dimensions[get_column_letter(i)].width = width
-	ws.page_setup.orientation = "landscape"
-	ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-	ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-	ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-	ws.print_options.horizontalCentered = True
+	a4_landscape(ws)
 
 	def put(values, font=Styles.body, align=CENTER, border=True, height=None):
 		ws.append(values)

@@ -347,9 +347,9 @@ def import_file(kind, file_url, dry_run=1):
 	return result
 
 
-def _named(doctype, fields=("name", "short_name"), **filters):
+def _named(doctype, **filters):
 	"""{full name: short name} of the organisations the user may see (the import's scope)."""
-	return {o.name: o.short_name or "" for o in frappe.get_list(doctype, filters=filters, fields=list(fields),
+	return {o.name: o.short_name or "" for o in frappe.get_list(doctype, filters=filters, fields=["name", "short_name"],
 		limit_page_length=0)}
 
 
@@ -480,9 +480,10 @@ def _import_results(data, dry_run, source=""):
 	rates, the annexes and the organisation's current grade read it as any other decision."""
 	from sanfenlei_app.import_rules import PHASE_WORDS, plan_results
 
-	organizations = _named(ORG, fields=("name", "short_name", "domain"), domain=["is", "set"])
-	domains = dict(frappe.get_all(ORG, filters={"name": ["in", list(organizations)]}, fields=["name", "domain"],
-		as_list=True)) if organizations else {}
+	graded = frappe.get_list(ORG, filters={"domain": ["is", "set"]}, fields=["name", "short_name", "domain"],
+		limit_page_length=0)  # the organisations the user may give results to, read once
+	organizations = {o.name: o.short_name or "" for o in graded}
+	domains = {o.name: o.domain for o in graded}
 	taken = {(s.organization, int(s.year), s.phase): s.name for s in frappe.db.sql(
 		"""select s.name, s.organization, y.year, s.phase from `tabAssessment Sheet` s
 		join `tabCampaign Year` y on y.name = s.campaign_year where s.docstatus < 2""", as_dict=True)}
