@@ -165,13 +165,19 @@ def world():
 
 def fingerprint(docs, doctypes, social=True):
 	"""Every column of the given documents, to see whether anything changed them (without
-	the likes, tags, assignments and seen marks a reader may leave, when ``social`` is False)."""
+	the likes, tags, assignments and seen marks a reader may leave, when ``social`` is False).
+
+	A top-level document's ``idx`` is left out: Frappe counts how often a document is linked
+	to (``frappe.model.utils.link_count``, on every link validated in a committed request) and
+	its scheduler adds the count to ``idx`` to order link searches by popularity, whenever
+	its job happens to run. It is no field a user can set or read as data."""
 	frappe.db.rollback()
 	out = {}
 	for dt, name in docs:
 		if name and dt in doctypes:
 			rows = frappe.db.sql(f"select * from `tab{dt}` where name = %s", name, as_dict=True)
-			out[(dt, name)] = [{k: v for k, v in r.items() if social or not k.startswith("_")} for r in rows]
+			out[(dt, name)] = [{k: v for k, v in r.items() if k != "idx" and (social or not k.startswith("_"))}
+				for r in rows]
 	return out
 
 
