@@ -94,7 +94,8 @@ override_whitelisted_methods = {
 fixtures = [{"dt": "Custom DocPerm", "filters": [["name", "like", "sanfenlei-%"]]}]
 
 # the notes of 附件7/8 come from the rules module into their print formats
-jinja = {"methods": ["sanfenlei_app.rules.commitment_note", "sanfenlei_app.grading.sheet_grade_names"]}
+jinja = {"methods": ["sanfenlei_app.rules.commitment_note", "sanfenlei_app.grading.sheet_grade_names",
+	"sanfenlei_app.printing.annex2_layout"]}
 
 scheduler_events = {
 	"daily": ["sanfenlei_app.sanfenlei_app.doctype.assessment_sheet.assessment_sheet.mark_overdue_sheets",

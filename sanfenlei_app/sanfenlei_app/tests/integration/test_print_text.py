@@ -2,7 +2,9 @@
 to PDF the way Frappe serves 打印（PDF）, has a text layer of the real characters — the organisation's
 full name is found by a text search (pdftotext, poppler-utils), and no look-alike radical (⼯ for 工, ⼀
 for 一) stands in for a character; 附件2 of a walked sheet shows the superior's decision with its reason,
-the district's opinion, who gave each and when, and the secretary who confirmed it."""
+the district's opinion, who gave each and when, and the secretary who confirmed it; a walked sheet is
+one page, a long one is cut into pages each under its header row, no row cut in two, the opinions,
+signature and note kept together, and its evidence listed."""
 
 import re
 import subprocess
@@ -20,6 +22,12 @@ RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 def pdf_text(pdf):
 	return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def pdf_pages(pdf):
+	"""The text of each page, whitespace removed (pdftotext's pages are split by form feeds)."""
+	text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+	return [re.sub(r"\s+", "", page) for page in text.split("\f")[:-1]]
 
 
 def test_every_print_format_is_searchable_text_in_its_pdf(tree):
@@ -67,7 +75,38 @@ def test_every_print_format_is_searchable_text_in_its_pdf(tree):
 					"区委审核人乙", "04月16日", "书记（签名）：李书记", "04月10日本人确认"):
 				assert found in flat, f"附件2: “{found}” missing: {flat[-400:]}"
 			assert "王书记" not in flat  # the stored name is not who confirmed
+			assert len(pdf_pages(pdf)) == 1, "附件2 of a walked sheet runs past one page"
 		covered.append(pf.name)
 	print("\nsearchable PDFs:", covered)
 	assert len(covered) == len(formats) >= 6
+	frappe.db.rollback()
+
+
+def test_a_long_annex2_is_cut_into_pages_under_their_header_row(tree):
+	org = tree.org("长表社区", "Grassroots", tree.street(tree.district(), "长表街道").name, domain="Community")
+	year()
+	sheet = new_sheet(org.name)
+	for i in sheet.items:  # four reasons per item, each with its evidence file: far more than a page
+		for k in range(4):
+			evidence = frappe.get_doc({"doctype": "File", "file_name": f"证据{i.idx}号{k}.pdf", "is_private": 1,
+				"content": f"%PDF-1.4 {i.idx} {k} {uid()}".encode()}).insert().file_url
+			sheet.append("entries", {"item_no": i.idx, "points": 0, "evidence": evidence,
+				"reason": f"标记{i.idx}甲{k}：组织生活会记录不全，三会一课落实不到位，党员发展程序不规范，需进一步整改标记{i.idx}乙{k}"})
+	sheet.save()
+	frappe.get_doc({"doctype": "File", "file_name": "支部会议记录.pdf", "attached_to_doctype": "Assessment Sheet",
+		"attached_to_name": sheet.name, "is_private": 1, "content": b"%PDF-1.4 minutes"}).insert()
+	pages = pdf_pages(frappe.get_print("Assessment Sheet", sheet.name, print_format="附件2 分类定级申报表", as_pdf=True))
+	assert len(pages) >= 3, len(pages)
+	header = ("序号", "类别", "评分要点", "分值", "扣分（加分）理由及佐证材料", "得分")  # words found only in the header row
+	with_rows = [p for p in pages if "标记" in p]
+	assert all(all(h in p for h in header) for p in with_rows), [p[:60] for p in with_rows]
+	for i in sheet.items:  # a row stands whole on one page: its first and last words on the same page
+		marks = [f"标记{i.idx}甲0", f"标记{i.idx}乙3", f"佐证：证据{i.idx}号3.pdf"]
+		on = [n for n, p in enumerate(pages) for m in marks if m in p]
+		assert len(on) == len(marks) and len(set(on)) == 1, f"item {i.idx} cut across pages {on}"
+	last = pages[-1]
+	assert "书记（签名）" in last and "注：" in last and "区委组织部审核意见" in last and "总分" in last
+	assert "支部会议记录.pdf" in last and f"证据{sheet.items[-1].idx}号3.pdf（第{sheet.items[-1].idx}项）" in last
+	print(f"\nlong 附件2: {len(sheet.items)} items, {len(sheet.entries)} reasons on {len(pages)} pages, "
+		f"rows per page {[sum(1 for i in sheet.items if f'标记{i.idx}甲0' in p) for p in pages]}")
 	frappe.db.rollback()
