@@ -12,6 +12,7 @@ import os
 import tempfile
 
 import frappe
+from frappe.utils import getdate
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -361,3 +362,76 @@ def export_rates(campaign_year=None, group_by="Domain", reporting_unit=None, dom
 		reporting_unit=reporting_unit, domain=domain)
 	content = build_rates_workbook(filters)
 	send(content, f"升级率统计表-{filters.campaign_year}-{reporting_unit or '全区'}.xlsx")
+
+
+SUMMARY_MOVES = (("organizations_count", "年初参加定级"), ("moved_up", "晋位升级"), ("stayed", "保持原级次"),
+	("moved_down", "级次下降"), ("missing_year_end", "尚未完成年底认定"))
+SUMMARY_RATES = (("rate", "比率", 30), ("numerator", "分子", 10), ("denominator", "分母", 10),
+	("rate_value", "完成", 14), ("target", "目标", 12), ("met", "是否达到", 16))
+
+
+def build_annual_summary_workbook(doc):
+	"""年度工作总结's tables (the organisations' movements and the rates against the targets) as an
+	.xlsx in the annexes' style: title, 填报单位 (the reporting unit) and 填报时间 (when it was
+	submitted, else today), the two tables with borders, the notes; A4 portrait, one page wide.
+	Takes the Annual Summary document; returns the bytes."""
+	year = frappe.db.get_value("Campaign Year", doc.campaign_year, "year") or doc.campaign_year
+	wb = Workbook()
+	ws = wb.active
+	ws.title = "年度工作总结附表"
+	width = len(SUMMARY_RATES)
+	last = get_column_letter(width)
+	for i, (_f, _label, w) in enumerate(SUMMARY_RATES, 1):
+		ws.column_dimensions[get_column_letter(i)].width = w
+	a4_landscape(ws)
+	ws.page_setup.orientation = "portrait"
+
+	def put(values, font=Styles.body, align=CENTER, border=True, height=None):
+		ws.append(values)
+		r = ws.max_row
+		for c in ws[r][:len(values)]:
+			c.font, c.alignment = font, align
+			if border:
+				c.border = BORDER
+		if height:
+			ws.row_dimensions[r].height = height
+		return r
+
+	r = put([f"{doc.reporting_unit}{year}年度“三分类三升级”活动工作总结附表"], Styles.title, CENTER, False, 30)
+	ws.merge_cells(f"A{r}:{last}{r}")
+	when = getdate(doc.submitted_on) if doc.get("submitted_on") else None
+	r = put([f"填报单位：{doc.reporting_unit}", None, None, f"填报时间：{when.year}年{when.month}月{when.day}日" if when
+		else f"填报时间：{annexes.filing_date()}（草稿）"], Styles.body, LEFT, False, 20)
+	ws.merge_cells(f"A{r}:C{r}")
+	ws.merge_cells(f"D{r}:{last}{r}")
+	ws.cell(r, 4).alignment = Alignment(horizontal="right")
+	r = put(["一、党组织级次变化"], Styles.header, LEFT, False, 20)
+	ws.merge_cells(f"A{r}:{last}{r}")
+	put([label for _f, label in SUMMARY_MOVES], Styles.header, CENTER, True, 22)
+	put([doc.get(f) or 0 for f, _l in SUMMARY_MOVES])
+	r = put(["二、升级率完成情况"], Styles.header, LEFT, False, 20)
+	ws.merge_cells(f"A{r}:{last}{r}")
+	header = put([label for _f, label, _w in SUMMARY_RATES], Styles.header, CENTER, True, 22)
+	ws.print_title_rows = f"{header}:{header}"
+	for row in doc.get("rates") or []:
+		put([row.get(f) for f, _l, _w in SUMMARY_RATES])
+	ws.append([])
+	for note in RATE_NOTES:
+		r = put([note], Styles.note, LEFT, False)
+		ws.merge_cells(f"A{r}:{last}{r}")
+		ws.row_dimensions[r].height = 30
+		ws.cell(r, 1).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+	out = tempfile.SpooledTemporaryFile()
+	wb.save(out)
+	out.seek(0)
+	return out.read()
+
+
+@frappe.whitelist()
+def export_annual_summary(name):
+	"""年度工作总结's 导出Excel（正式格式）: the summary's tables of ``name`` (an Annual Summary) in the
+	annexes' style. Raises PermissionError for a user who may not print it (a unit outside one's
+	subtree included), DoesNotExistError for an unknown name."""
+	doc = frappe.get_doc("Annual Summary", name)
+	doc.check_permission("print")
+	send(build_annual_summary_workbook(doc), f"年度工作总结附表-{doc.campaign_year}-{doc.reporting_unit}.xlsx")

@@ -725,6 +725,8 @@ write_doctype(
 		f("column_break_h", "Column Break", ""),
 		f("due_date", "Date", "Due Date", read_only=1, in_list_view=1),
 		f("generated_on", "Datetime", "Draft Generated On", read_only=1),
+		f("submitted_by", "Link", "Submitted By", options="User", read_only=1, no_copy=1, ignore_user_permissions=1),
+		f("submitted_on", "Datetime", "Submitted On", read_only=1, no_copy=1),
 		f("section_moves", "Section Break", "Movements of the Organizations"),
 		f("organizations_count", "Int", "Organizations Graded at the Start", read_only=1),
 		f("moved_up", "Int", "Moved Up", read_only=1),
@@ -751,6 +753,7 @@ write_doctype(
 	track_changes=1,
 	default_print_format="年度工作总结",
 	icon="fa fa-file-text",
+	modified="2026-11-29 22:40:00.000000",
 )
 
 # ---------------------------------------------------------------- April to November, tracked (推动晋位升级)

@@ -1,6 +1,11 @@
 frappe.ui.form.on("Annual Summary", {
 	refresh(frm) {
-		if (frm.is_new() || frm.doc.docstatus !== 0) return;
+		if (frm.is_new()) return;
+		// the summary's tables in the annexes' official layout, as the rates report exports them
+		frm.add_custom_button(__("导出Excel（正式格式）"), () =>
+			open_url_post("/api/method/sanfenlei_app.excel.export_annual_summary", { name: frm.doc.name })
+		);
+		if (frm.doc.docstatus !== 0) return;
 		frm.add_custom_button(__("按台账重新计算"), () =>
 			frm.call("regenerate", { overwrite_text: 0 }).then(() => frm.reload_doc())
 		);

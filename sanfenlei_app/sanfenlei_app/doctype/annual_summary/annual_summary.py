@@ -37,6 +37,8 @@ class AnnualSummary(Document):
 	def before_submit(self):
 		if not (self.summary_text or "").strip():
 			frappe.throw(_("请先填写年度工作总结正文"))
+		# who submitted it to the district and when: its print's sign-off and its export's 填报时间
+		self.submitted_by, self.submitted_on = frappe.session.user, now_datetime()
 
 	def fill_figures(self, overwrite_text=False):
 		"""Rates (targets: the community's, the notice's baseline for every domain) and movements."""

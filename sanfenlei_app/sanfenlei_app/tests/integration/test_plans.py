@@ -259,3 +259,52 @@ def test_annual_summary_draft_has_the_units_rates_and_movements(tree):
 		frappe.get_doc({"doctype": "Annual Summary", "reporting_unit": o["A1"], "campaign_year": year()}).insert()
 	html = frappe.get_print("Annual Summary", doc.name, print_format="年度工作总结")
 	assert "工作总结" in html and "四星级党组织升级率" in html
+	# who submitted it, and when: the print's sign-off
+	assert doc.submitted_by == "Administrator" and doc.submitted_on
+	assert f"报送人：Administrator　{frappe.utils.getdate(doc.submitted_on).strftime('%Y年%m月%d日')}" in html
+
+
+def test_the_annual_summary_exports_its_tables_in_the_official_layout(tree):
+	"""导出Excel（正式格式） of a submitted annual summary over REST, re-read with openpyxl: title,
+	填报单位, 填报时间 (its submission), the movements and the rates as stored, the notes; refused
+	to a secretary and to another street's administrator."""
+	import io
+
+	from openpyxl import load_workbook
+
+	from sanfenlei_app.excel import RATE_NOTES, SUMMARY_MOVES, SUMMARY_RATES
+
+	d = tree.district()
+	street, other = tree.street(d, "汇总街道"), tree.street(d, "别的汇总街道")
+	o = {n: tree.org(n, "Grassroots", street.name, domain="Community").name for n in ("A", "O", "L")}
+	graded(o["A"], "Initial", "Advanced", 4)
+	graded(o["A"], "Year End", "Advanced", 5)
+	graded(o["O"], "Initial", "Ordinary", 3)
+	graded(o["L"], "Initial", "Lagging", 0)
+	graded(o["L"], "Year End", "Ordinary", 1)
+	doc = frappe.get_doc({"doctype": "Annual Summary", "reporting_unit": street.name, "campaign_year": year()}).insert()
+	doc.submit()
+	users = role_users(district="District Admin", unit="Reporting Unit Admin", other="Reporting Unit Admin",
+		sec="Organization Secretary")
+	tree.admin(street, users["unit"])
+	tree.admin(other, users["other"])
+	frappe.db.commit()
+	path = "/api/method/sanfenlei_app.excel.export_annual_summary"
+	for who in ("district", "unit"):
+		r = Rest(users[who]).get(path, name=doc.name)
+		assert r.status_code == 200 and r.content[:2] == b"PK", (who, r.status_code, r.text[:300])
+	ws = load_workbook(io.BytesIO(r.content)).active
+	cells = [list(row) for row in ws.iter_rows(values_only=True)]
+	y = frappe.db.get_value("Campaign Year", year(), "year")
+	on = frappe.utils.getdate(doc.submitted_on)
+	assert cells[0][0] == f"{street.name}{y}年度“三分类三升级”活动工作总结附表"
+	assert cells[1][0] == f"填报单位：{street.name}" and cells[1][3] == f"填报时间：{on.year}年{on.month}月{on.day}日"
+	assert cells[3][:5] == [label for _f, label in SUMMARY_MOVES]
+	assert cells[4][:5] == [doc.get(f) for f, _l in SUMMARY_MOVES] == [3, 2, 0, 0, 1], cells[4]  # A and L up, O without a year-end result
+	assert cells[6] == [label for _f, label, _w in SUMMARY_RATES] and ws.print_title_rows.replace("$", "") == "7:7"
+	got = cells[7:7 + len(doc.rates)]
+	assert got == [[r.get(f) for f, _l, _w in SUMMARY_RATES] for r in doc.rates] and len(got) >= 5, got
+	assert [row[0] for row in cells if row and row[0] in RATE_NOTES] == list(RATE_NOTES)
+	print("\nannual summary export:", cells[4][:5], got[:2])
+	for who in ("sec", "other"):
+		assert Rest(users[who]).get(path, name=doc.name).status_code == 403, who

@@ -60,6 +60,24 @@ def test_every_print_format_is_searchable_text_in_its_pdf(tree):
 		"Survey Special Report": frappe.get_doc({"doctype": "Survey Special Report", "reporting_unit": street.name,
 			"campaign_year": year()}).insert().name,
 	}
+	# the other documents' signatures: who reviewed the plan, who confirmed the commitments, and when
+	reviewer = make_user(f"pt-rev-{uid()}@test.local", ["Reporting Unit Admin"], "审核人丙")
+	frappe.db.set_value("Upgrade Plan", docs["Upgrade Plan"], {"reviewed_by": reviewer,
+		"reviewed_on": f"{year()}-04-20 10:00:00", "review_opinion": "同意该升级计划"})
+	frappe.db.set_value("Organization Commitment", docs["Organization Commitment"], {"secretary_name": "王书记",
+		"confirmed_by": confirming, "confirmed_on": f"{year()}-04-21 10:00:00"})
+	frappe.db.set_value("Member Commitment", docs["Member Commitment"], {"confirmed": 1,
+		"confirmed_on": f"{year()}-04-22 10:00:00"})
+	frappe.get_doc({"doctype": "Commitment Rating", "organization": org.name, "campaign_year": year(),
+		"meeting_date": f"{year()}-11-20", "members_satisfied": 7, "members_basic": 1, "masses_satisfied": 8,
+		"masses_unsatisfied": 0, "remarks": "承诺事项均已兑现"}).insert()
+	signed = {  # what each print shows of who signed, reviewed or submitted it, and when
+		"Upgrade Plan": ["上级审核意见同意该升级计划（审核人丙，", "04月20日）"],
+		"Organization Commitment": ["书记签名：李书记（", "04月21日本人确认）", "满意度100%。承诺事项均已兑现"],
+		"Member Commitment": ["承诺人（本人签名）：工党员（", "04月22日本人确认）"],
+		"Annual Summary": ["（草稿，尚未报送）"],
+		"Survey Special Report": ["填报人：Administrator"],
+	}
 	formats = frappe.get_all("Print Format", filters={"module": "Sanfenlei App"}, fields=["name", "doc_type"])
 	covered = []
 	for pf in formats:
@@ -76,6 +94,10 @@ def test_every_print_format_is_searchable_text_in_its_pdf(tree):
 				assert found in flat, f"附件2: “{found}” missing: {flat[-400:]}"
 			assert "王书记" not in flat  # the stored name is not who confirmed
 			assert len(pdf_pages(pdf)) == 1, "附件2 of a walked sheet runs past one page"
+		for found in signed.get(pf.doc_type, []):
+			assert found in flat, f"{pf.name}: “{found}” missing: {flat[-300:]}"
+		if pf.doc_type == "Organization Commitment":
+			assert "王书记" not in flat  # the stored name is not who confirmed
 		covered.append(pf.name)
 	print("\nsearchable PDFs:", covered)
 	assert len(covered) == len(formats) >= 6
