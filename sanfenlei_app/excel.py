@@ -296,6 +296,16 @@ RATE_NOTES = (
 )
 
 
+def wrapped_height(values, widths, line=15):
+	"""The height (points) of a row whose cells wrap their text: the tallest cell's lines × ``line``.
+	Takes the cells' values and the columns' widths (Excel's units, about one digit; a Chinese
+	character takes two). Neither Excel nor LibreOffice grows a row for wrapped text on opening a
+	file, so the row is given its height."""
+	from sanfenlei_app.print_layout import line_count
+
+	return line * max(line_count("" if v is None else str(v), max(1, w / 2)) for v, w in zip(values, widths))
+
+
 def build_rates_workbook(filters):
 	"""升级率统计表 (Upgrade Rate Statistics) as an .xlsx in the annexes' style: title, 填报单位 and
 	填报时间, one header row repeated on every printed page, the report's rows with borders, the
@@ -335,7 +345,8 @@ def build_rates_workbook(filters):
 	header = put([label for _f, label, _w in RATE_COLUMNS], Styles.header, CENTER, True, 22)
 	ws.print_title_rows = f"{header}:{header}"
 	for row in data:
-		put([row.get(f) for f, _l, _w in RATE_COLUMNS])
+		values = [row.get(f) for f, _l, _w in RATE_COLUMNS]
+		put(values, height=wrapped_height(values, [w for _f, _l, w in RATE_COLUMNS]))
 	if not data:
 		r = put(["（无数据）"] + [None] * (len(RATE_COLUMNS) - 1))
 		ws.merge_cells(f"A{r}:{last}{r}")
@@ -407,7 +418,8 @@ def build_annual_summary_workbook(doc):
 	ws.cell(r, 4).alignment = Alignment(horizontal="right")
 	r = put(["一、党组织级次变化"], Styles.header, LEFT, False, 20)
 	ws.merge_cells(f"A{r}:{last}{r}")
-	put([label for _f, label in SUMMARY_MOVES], Styles.header, CENTER, True, 22)
+	labels = [label for _f, label in SUMMARY_MOVES]
+	put(labels, Styles.header, CENTER, True, max(22, wrapped_height(labels, [w for _f, _l, w in SUMMARY_RATES])))
 	put([doc.get(f) or 0 for f, _l in SUMMARY_MOVES])
 	r = put(["二、升级率完成情况"], Styles.header, LEFT, False, 20)
 	ws.merge_cells(f"A{r}:{last}{r}")

@@ -4,7 +4,8 @@
 # turns them into PDF, pdftoppm into PNG.  Output: docs/images/annex3.png … annex6.png
 # (first page of each) and the workbooks and PDFs in $OUT (default test-artifacts/annexes);
 # the print formats (附件2, 7, 8, 目标责任书, 年度工作总结, 专题报告) of the demo's example
-# documents likewise to docs/images/print-*.png.
+# documents likewise to docs/images/print-*.png, and the other official-format exports
+# (升级率统计表, 年度工作总结附表) to docs/images/rates.png and summary-tables.png.
 #
 #   bash scripts/render_annexes.sh [SITE] [REPORTING_UNIT]
 #
@@ -25,10 +26,11 @@ as_bench "cd '$BENCH_DIR' && bench --site '$TARGET_SITE' execute sanfenlei_app.s
 mkdir -p "$OUT" "$REPO_DIR/docs/images"
 cp "$TMP"/print-*.pdf "$OUT/" 2>/dev/null || true
 cp "$TMP"/*.xlsx "$OUT/"
-soffice --headless -env:UserInstallation=file://$TMP/lo-profile --convert-to pdf --outdir "$OUT" "$OUT"/annex?.xlsx >/dev/null 2>&1
-for n in 3 4 5 6; do
-  pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$OUT/annex$n.pdf" "$REPO_DIR/docs/images/annex$n"
-  say "docs/images/annex$n.png  ($(pdfinfo "$OUT/annex$n.pdf" 2>/dev/null | awk '/^Pages/ {print $2}') page(s) in $OUT/annex$n.pdf)"
+soffice --headless -env:UserInstallation=file://$TMP/lo-profile --convert-to pdf --outdir "$OUT" "$OUT"/*.xlsx >/dev/null 2>&1
+for stem in annex3 annex4 annex5 annex6 rates summary-tables; do
+  [ -e "$OUT/$stem.pdf" ] || continue
+  pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$OUT/$stem.pdf" "$REPO_DIR/docs/images/$stem"
+  say "docs/images/$stem.png  ($(pdfinfo "$OUT/$stem.pdf" 2>/dev/null | awk '/^Pages/ {print $2}') page(s) in $OUT/$stem.pdf)"
 done
 for pdf in "$OUT"/print-*.pdf; do
   [ -e "$pdf" ] || continue

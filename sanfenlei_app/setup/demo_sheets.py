@@ -181,12 +181,48 @@ def make_examples(campaign_year="2012"):
 			"member_name": "张党员", "member_user": member,
 			"commitments": "一、带头学习，按时参加组织生活。\n二、联系服务5户群众，每季度走访一次。"}).insert(ignore_permissions=True)
 		made += 1
+	made += _walk_example_sheet(campaign_year, street, secretary, unit_admin, district_admin)
+	if not frappe.db.exists("Survey Special Report", {"reporting_unit": street, "campaign_year": campaign_year}):
+		report = frappe.get_doc({"doctype": "Survey Special Report", "reporting_unit": street, "campaign_year": campaign_year,
+			"report_date": f"{campaign_year}-03-28",
+			"conclusion": "下一步，街道党工委将针对调查发现的问题，结合分类定级结果，逐一制定整改措施，推动基层党组织晋位升级。"})
+		report.insert(ignore_permissions=True)
+		report.db_set("owner", unit_admin)
+		made += 1
 	if not frappe.db.exists("Annual Summary", {"reporting_unit": street, "campaign_year": campaign_year}):
 		frappe.get_doc({"doctype": "Annual Summary", "reporting_unit": street, "campaign_year": campaign_year}).insert(
 			ignore_permissions=True)
 		made += 1
 	frappe.db.commit()
 	return made
+
+
+def _walk_example_sheet(campaign_year, street, secretary, unit_admin, district_admin):
+	"""The example organisation's April sheet as a walked one: the masses' and members' meetings,
+	the self-assessment and the vote, the secretary's confirmation, the street's decision and the
+	district's approval with the review's log (what 附件2 prints). Returns 1 if it was walked now."""
+	name = frappe.db.get_value("Assessment Sheet", {"organization": EXAMPLE_ORG, "campaign_year": campaign_year,
+		"phase": "Initial", "docstatus": 1}, "name")
+	if not name or frappe.db.get_value("Assessment Sheet", name, "mass_meeting_date"):
+		return 0
+	sheet = frappe.get_doc("Assessment Sheet", name)
+	grade, stars = sheet.decided_grade, sheet.decided_stars
+	names = {"Advanced": "先进", "Ordinary": "一般", "Lagging": "后进"}
+	at = lambda day, hour: f"{campaign_year}-04-{day:02d} {hour:02d}:00:00"  # noqa: E731
+	sheet.db_set({"mass_meeting_date": f"{campaign_year}-04-05", "mass_attendance": 46, "mass_grade": grade,
+		"member_meeting_date": f"{campaign_year}-04-06", "member_attendance": 38, "member_grade": grade,
+		"self_grade": grade, "self_basis": "对照社区党组织评分标准逐项自查，班子团结、组织生活规范，服务群众有成效。",
+		"votes_for": 35, "votes_against": 1, "votes_abstain": 2, "contact_phone": "028-84000000",
+		"secretary_confirmed_by": secretary, "secretary_confirmed_on": at(8, 9),
+		"decision_reason": f"经街道党工委会议研究，同意评定为“{names.get(grade, '')}”。",
+		"district_opinion": "经审核，同意街道党工委评定意见。"})
+	for from_state, to_state, user, when in (("Draft", "Superior Decision", secretary, at(8, 9)),
+			("Superior Decision", "District Review", unit_admin, at(12, 10)),
+			("District Review", "Graded", district_admin, at(16, 15))):
+		sheet.append("steps", {"from_state": from_state, "to_state": to_state, "user": user,
+			"user_name": frappe.utils.get_fullname(user), "at": when})
+		sheet.steps[-1].db_insert()
+	return 1
 
 
 def make_tracking_examples(campaign_year):

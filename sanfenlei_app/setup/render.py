@@ -1,5 +1,6 @@
-"""PDFs of the app's print formats for one example document each (scripts/render_annexes.sh
-turns them into the PNGs the README shows)."""
+"""PDFs of the app's print formats for one example document each, and the official-format Excel
+exports that are not annexes (升级率统计表, 年度工作总结附表): scripts/render_annexes.sh turns them
+into the PNGs the README shows."""
 
 import os
 
@@ -28,5 +29,22 @@ def save_prints(folder):
 		html = frappe.get_print(doctype, name, print_format=print_format)
 		with open(os.path.join(folder, f"print-{stem}.pdf"), "wb") as f:
 			f.write(frappe.utils.pdf.get_pdf(html))
+		written.append(stem)
+	from sanfenlei_app import excel
+	from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+
+	# the rates of the latest year with year-end results (before December every rate is 待年终验收)
+	finished = frappe.db.get_value("Assessment Sheet", {"phase": "Year End", "docstatus": 1}, "campaign_year",
+		order_by="campaign_year desc")
+	exports = {"rates": excel.build_rates_workbook({"campaign_year": finished or get_current_year(), "group_by": "Domain"})}
+	summary = frappe.db.get_value("Annual Summary", {"docstatus": ["<", 2]}, "name", order_by="docstatus desc")
+	if summary:
+		doc = frappe.get_doc("Annual Summary", summary)
+		if doc.docstatus == 0:  # a draft's figures as the ledger has them now (not saved)
+			doc.fill_figures()
+		exports["summary-tables"] = excel.build_annual_summary_workbook(doc)
+	for stem, content in exports.items():
+		with open(os.path.join(folder, f"{stem}.xlsx"), "wb") as f:
+			f.write(content)
 		written.append(stem)
 	return written
