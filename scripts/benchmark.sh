@@ -7,6 +7,7 @@
 #   bash scripts/benchmark.sh                  # 2,000 and 20,000
 #   SCALES="400" bash scripts/benchmark.sh     # about 100,000 organisations (takes long)
 #   KEEP_BENCH_SITES=1 ...                     # reuse sites made by an earlier run
+#   BUILD_ONLY=1 ...                           # build the sites, measure nothing
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 SCALES="${SCALES:-8 80}"
@@ -25,6 +26,7 @@ for scale in $SCALES; do
     bench_cmd "--site '$site' sanfenlei-demo --scale $scale --year-end"
     say "demo data at scale $scale in $(( $(date +%s) - t0 )) s"
   fi
+  [ -n "${BUILD_ONLY:-}" ] && continue
   bench_cmd "--site '$site' execute sanfenlei_app.benchmark.run" | tee "$OUT/$site.log"
   tail -n 1 "$OUT/$site.log" | python3 -c "import json,sys; print(json.loads(sys.stdin.read()))" > "$OUT/$site.md"
   say "table: $OUT/$site.md"

@@ -284,7 +284,8 @@ NGINX
   for d in "$BENCH_DIR"/sites/*/site_config.json; do
     [ -f "$d" ] || continue
     d=$(basename "$(dirname "$d")")
-    grep -qE "^127\.0\.0\.1[[:space:]].*[[:space:]]$d([[:space:]]|\$)" /etc/hosts || echo "127.0.0.1 $d" >> /etc/hosts
+    awk -v d="$d" '$1 == "127.0.0.1" { for (i = 2; i <= NF; i++) if ($i == d) found = 1 } END { exit !found }' /etc/hosts \
+      || echo "127.0.0.1 $d" >> /etc/hosts
   done
 }
 
