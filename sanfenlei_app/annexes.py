@@ -324,7 +324,7 @@ def report_columns(annex, filters=None):
 	for c in spec(annex, filters).columns:
 		label = f"{c.group}·{c.label}" if c.group else c.label
 		fieldtype = {"int": "Int", "pct": "Data", "date": "Date", "long": "Small Text"}.get(c.kind, "Data")
-		width = max(60, c.width * 9, len(label) * 13 + 16)  # a Chinese label needs its full width
+		width = max(60, c.width * 9, len(label) * 14 + 40)  # a Chinese label, the sort and menu icons
 		out.append({"fieldname": c.fieldname, "label": _(label), "fieldtype": fieldtype, "width": width})
 	return out
 

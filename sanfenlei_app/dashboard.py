@@ -92,12 +92,14 @@ def grade_distribution(filters):
 			sum(s.decided_grade = 'Lagging') as lagging
 		from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
 		where {" and ".join(conditions)} group by {key} order by {key}""", values, as_dict=True)
-	out = []
-	for d in data:
-		label = rules.DOMAIN_LABELS.get(d.k, d.k) if view == "Domain" else d.k
-		out.append({"label": label, "advanced": int(d.advanced or 0), "good": int(d.good or 0),
-			"ordinary": int(d.ordinary or 0), "lagging": int(d.lagging or 0)})
-	return out
+	if view == "Domain":
+		labels = [rules.DOMAIN_LABELS.get(d.k, d.k) for d in data]
+	else:  # units told apart on the axis: 猛追湾街道, not “中共..” a dozen times
+		short = dict(frappe.get_all("Party Organization", filters={"name": ["in", [d.k for d in data]]},
+			fields=["name", "short_name"], as_list=True)) if data else {}
+		labels = rules.unit_chart_labels([(d.k, short.get(d.k)) for d in data])
+	return [{"label": label, "advanced": int(d.advanced or 0), "good": int(d.good or 0),
+		"ordinary": int(d.ordinary or 0), "lagging": int(d.lagging or 0)} for label, d in zip(labels, data)]
 
 
 def grade_distribution_columns(view):
@@ -144,6 +146,8 @@ def review_progress(filters):
 	days = {}
 	for d in data:
 		days.setdefault(d.day, {})[d.state] = d.n
+	if len(days) == 1:  # a line needs two points: the day before the first had none
+		days = {frappe.utils.add_days(d.day, -1): {}, **days}
 	return [{"label": str(day), **{_key(st): states.get(st, 0) for st in STEP_ORDER[1:]}} for day, states in days.items()]
 
 
@@ -161,8 +165,12 @@ def review_progress_columns(view):
 
 def chart_of(columns, rows, kind="bar"):
 	"""Frappe chart data with the columns' Chinese labels as the series names (the
-	workspace's Dashboard Charts use the report's own chart)."""
-	series = [c for c in columns if c["fieldname"] != "label" and any(r.get(c["fieldname"]) for r in rows)]
+	workspace's Dashboard Charts use the report's own chart). Every column is a series, even one
+	that is all zero (年底 before December), so that the legend names each; no rows give a chart
+	without labels, which the workspace shows as 无数据 and the report page leaves out."""
+	if not rows:
+		return {"data": {}, "type": kind}
+	series = [c for c in columns if c["fieldname"] != "label"]
 	return {
 		"data": {"labels": [r["label"] for r in rows],
 			"datasets": [{"name": c["label"], "values": [r.get(c["fieldname"]) or 0 for r in rows]} for c in series]},
@@ -232,3 +240,10 @@ def notify_units_without_admin():
 		+ ("等" if len(units) > 10 else ""))
 	enqueue_create_notification(sorted(admins), {"type": "Alert", "document_type": "Party Organization",
 		"document_name": units[0], "subject": subject, "email_content": subject})
+
+
+def extend_bootinfo(bootinfo):
+	"""hooks.extend_bootinfo: the current campaign year, so that every report opens on it
+	(a required filter left empty would greet the user with “缺少筛选条件”)."""
+	if frappe.session.user != "Guest":
+		bootinfo["sanfenlei"] = {"current_year": get_current_year()}

@@ -47,10 +47,11 @@ doc_events = {
 		"before_submit": "sanfenlei_app.review.guard_docstatus",
 		"before_cancel": "sanfenlei_app.review.guard_docstatus",
 	},
+	"Comment": {"before_insert": "sanfenlei_app.users.refuse_read_only_comments"},
 	"User": {"before_insert": ["sanfenlei_app.importing.skip_welcome_mail_without_outbox",
 		"sanfenlei_app.importing.in_site_time_zone"],
 		# a District Admin administers the campaign's accounts, with the campaign's roles only
-		"before_validate": "sanfenlei_app.users.switch_notification_settings",
+		"before_validate": ["sanfenlei_app.users.switch_notification_settings", "sanfenlei_app.users.confine_modules"],
 		"validate": "sanfenlei_app.users.guard_user_administration"},
 	# the reminders by e-mail as well, once the site can send e-mail (setup/install.py)
 	"Email Account": {"on_update": "sanfenlei_app.setup.install.sync_reminder_channel",
@@ -106,6 +107,7 @@ scheduler_events = {
 
 # Desk helpers (the 附件3–6 reports' filters and Excel buttons); portal helpers; and, in both,
 # Chinese where Frappe's own screens do not ask for a translation (frappe_zh.js)
+extend_bootinfo = "sanfenlei_app.dashboard.extend_bootinfo"
 app_include_js = ["/assets/sanfenlei_app/js/frappe_zh.js", "/assets/sanfenlei_app/js/sanfenlei.js"]
 web_include_js = ["/assets/sanfenlei_app/js/frappe_zh.js", "/assets/sanfenlei_app/js/portal.js"]
 

@@ -4,6 +4,7 @@ Plain functions with no database access: controllers and hooks call them with va
 tests call them without a site.  Messages are the Chinese a user reads.
 """
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 ORG_LEVELS = ("District", "Reporting Unit", "Grassroots")
@@ -1229,3 +1230,33 @@ def annual_summary_draft(unit_label, year, rates, movements, total, tracking=Non
 	for number, title in zip(numbers, sections):
 		lines += ["", f"{number}、{title}：", ""]
 	return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ chart labels
+_UNIT_PREFIX = re.compile(r"^中共.{1,8}?[区县市]")
+_UNIT_SUFFIXES = ("工作委员会", "委员会", "党工委", "工委", "党委", "街道")
+
+
+def unit_chart_labels(units):
+	"""Labels that tell reporting units apart on a chart's axis, where a dozen full names would
+	all be cut to “中共..”. Takes ``[(name, short_name or None)]``; returns a list of labels in
+	the same order: the short name (e.g. 猛追湾街道党工委) or else the full name, without the
+	district's “中共××区” and without trailing 党工委/工委/党委/(工作)委员会/街道 (猛追湾; 区直机关;
+	教育系统), unless that would make two labels equal or leave fewer than two characters, when
+	the short name (or the full name) stays. Pure; the notice names units by these short forms in its 附件."""
+	def cut(text):
+		text = _UNIT_PREFIX.sub("", text)
+		cutting = True
+		while cutting:  # 猛追湾街道党工委 → 猛追湾街道 → 猛追湾
+			cutting = False
+			for suffix in _UNIT_SUFFIXES:
+				if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+					text, cutting = text[:-len(suffix)], True
+					break
+		return text
+
+	wanted = [cut(short or name) for name, short in units]
+	out = []
+	for (name, short), label in zip(units, wanted):
+		out.append(label if len(label) >= 2 and wanted.count(label) == 1 else (short or name))
+	return out

@@ -76,3 +76,73 @@ def get_all_roles():
 	if set(frappe.get_roles()) & SUPER_ROLES:
 		return roles
 	return [r for r in roles if r in campaign_roles()]
+
+
+MODULE_PROFILE = "三分类三升级"
+
+
+def ensure_module_profile():
+	"""after_install / after_migrate: the Module Profile 三分类三升级, blocking every module but
+	the campaign's (Frappe's own 用户, 网站, 工具, 集成, 开发 workspaces are then not in a
+	campaign user's sidebar), given to every account that holds campaign roles and no System
+	Manager. Module blocking hides workspaces; what a user may read stays the DocTypes'
+	permissions. Returns how many accounts were given the profile."""
+	modules = frappe.get_all("Module Def", pluck="name")
+	blocked = sorted(m for m in modules if m != "Sanfenlei App")
+	if frappe.db.exists("Module Profile", MODULE_PROFILE):
+		profile = frappe.get_doc("Module Profile", MODULE_PROFILE)
+	else:
+		profile = frappe.new_doc("Module Profile")
+		profile.module_profile_name = MODULE_PROFILE
+	if sorted(d.module for d in profile.block_modules) != blocked:
+		profile.set("block_modules", [{"module": m} for m in blocked])
+		profile.flags.ignore_permissions = True
+		profile.save()
+	given = 0
+	for name in campaign_accounts():
+		user = frappe.get_doc("User", name)
+		if user.module_profile != MODULE_PROFILE or len(user.block_modules) != len(blocked):
+			user.module_profile = MODULE_PROFILE
+			user.flags.ignore_permissions = True
+			user.save()
+			given += 1
+	return given
+
+
+def campaign_accounts():
+	"""Accounts holding a campaign role and neither System Manager nor Administrator."""
+	holders = set(frappe.get_all("Has Role", filters={"role": ["in", list(campaign_roles())], "parenttype": "User"},
+		pluck="parent"))
+	supers = set(frappe.get_all("Has Role", filters={"role": ["in", list(SUPER_ROLES)], "parenttype": "User"},
+		pluck="parent"))
+	return sorted(holders - supers - {"Administrator", "Guest"})
+
+
+def confine_modules(user, method=None):
+	"""User.before_validate: an account with a campaign role and no System Manager gets the
+	Module Profile 三分类三升级 (Frappe copies its blocked modules on validate)."""
+	roles = {r.role for r in user.get("roles", [])}
+	if roles & campaign_roles() and not roles & SUPER_ROLES and user.name not in ("Administrator", "Guest") \
+			and frappe.db.exists("Module Profile", MODULE_PROFILE):
+		user.module_profile = MODULE_PROFILE
+
+
+# a leader watches: reads everything of the district, writes nothing, comments included
+READ_ONLY_ROLES = {"Campaign Leader"}
+
+
+def is_read_only(user=None):
+	"""Whether the account holds only read-only campaign roles (领导: Campaign Leader): no other
+	campaign role and no System Manager. Returns a bool."""
+	roles = set(frappe.get_roles(user or frappe.session.user))
+	return bool(roles & READ_ONLY_ROLES) and not (roles & (campaign_roles() - READ_ONLY_ROLES)) \
+		and not (roles & SUPER_ROLES)
+
+
+def refuse_read_only_comments(comment, method=None):
+	"""Comment.before_insert: a read-only account (a leader) does not comment on the campaign's
+	documents (Frappe lets anyone who may read a document comment on it). Raises PermissionError."""
+	if comment.comment_type != "Comment" or not comment.reference_doctype or not is_read_only():
+		return
+	if frappe.get_meta(comment.reference_doctype).module == "Sanfenlei App":
+		frappe.throw(_("领导账号只能查看，不能发表评论"), frappe.PermissionError)

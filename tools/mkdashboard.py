@@ -9,7 +9,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.join(os.path.dirname(HERE), "sanfenlei_app", "sanfenlei_app")
-MODIFIED = "2026-11-29 21:45:00.000000"
+MODIFIED = "2026-11-29 23:10:00.000000"
 WORKSPACE = "三分类三升级"
 
 
@@ -55,8 +55,8 @@ def chart(name, report, view, fields, kind="Bar", colors=None):
 
 
 CHARTS = [
-	chart("各领域分类情况", "Grade Distribution", "Domain", ["advanced", "ordinary", "lagging"]),
 	chart("各上报单位分类情况", "Grade Distribution", "Reporting Unit", ["advanced", "ordinary", "lagging"]),
+	chart("各领域分类情况", "Grade Distribution", "Domain", ["advanced", "ordinary", "lagging"]),
 	chart("星级分布", "Grade Distribution", "Stars", ["count"]),
 	chart("年初与年底级次对比", "Grade Distribution", "Movement", ["initial", "year_end"]),
 	chart("各环节申报表", "Review Progress", "Current", ["count"]),
@@ -66,6 +66,8 @@ CHARTS = [
 		["due", "done", "overdue", "reports", "fulfilments", "notes"],
 		colors=["#2490EF", "#29CD42", "#CB2929", "#7575FF", "#ECAD4B", "#8D99A6"]),  # overdue red, done green
 ]
+
+WIDE = {"各上报单位分类情况"}
 
 SHORTCUTS = [  # (label, type, link_to, url)
 	("附件3 分类名单统计表", "Report", "Annex 3 Classification List"),
@@ -86,12 +88,33 @@ SHORTCUTS = [  # (label, type, link_to, url)
 	("活动年度", "DocType", "Campaign Year"),
 ]
 
+# the district's own user administration: a workspace only its roles see (Workspace.roles)
+USER_ADMIN = "用户管理"
+USER_SHORTCUTS = [("用户", "DocType", "User"), ("基层党组织", "DocType", "Party Organization")]
+
+
+def user_admin_workspace():
+	content = [{"type": "header", "data": {"text": "<span class=\"h4\"><b>账号与分工</b></span>", "col": 12}}]
+	content += [{"type": "shortcut", "data": {"shortcut_name": label, "col": 3}} for label, _t, _l in USER_SHORTCUTS]
+	return {
+		"doctype": "Workspace", "name": USER_ADMIN, "label": USER_ADMIN, "title": USER_ADMIN, "module": "Sanfenlei App",
+		"public": 1, "is_hidden": 0, "icon": "users", "sequence_id": 2.0, "for_user": "", "parent_page": "",
+		"hide_custom": 0, "restrict_to_domain": "", "modified": MODIFIED, "owner": "Administrator",
+		"roles": [{"role": "District Admin"}, {"role": "System Manager"}],
+		"modified_by": "Administrator", "creation": "2026-11-29 23:00:00.000000", "docstatus": 0, "idx": 0,
+		"content": json.dumps(content, ensure_ascii=False),
+		"number_cards": [], "charts": [], "links": [], "quick_lists": [], "custom_blocks": [],
+		"shortcuts": [{"label": label, "type": t, "link_to": link, "color": "Grey", "doc_view": "List"}
+			for label, t, link in USER_SHORTCUTS],
+	}
+
 
 def workspace():
 	content = [{"type": "header", "data": {"text": "<span class=\"h4\"><b>分类情况</b></span>", "col": 12}}]
 	content += [{"type": "number_card", "data": {"number_card_name": c["name"], "col": 3}} for c in CARDS]
 	content += [{"type": "header", "data": {"text": "<span class=\"h4\"><b>图表</b></span>", "col": 12}}]
-	content += [{"type": "chart", "data": {"chart_name": c["name"], "col": 6}} for c in CHARTS]
+	# the units' chart across the whole width: a dozen units' names need it to be told apart
+	content += [{"type": "chart", "data": {"chart_name": c["name"], "col": 12 if c["name"] in WIDE else 6}} for c in CHARTS]
 	content += [{"type": "header", "data": {"text": "<span class=\"h4\"><b>统计表、台账与导出</b></span>", "col": 12}}]
 	content += [{"type": "shortcut", "data": {"shortcut_name": label, "col": 3}} for label, _t, _l in SHORTCUTS]
 	return {
@@ -118,4 +141,6 @@ if __name__ == "__main__":
 	dump(os.path.join(MODULE, "dashboard", "number_card.json"), CARDS)
 	dump(os.path.join(MODULE, "dashboard", "dashboard_chart.json"), CHARTS)
 	dump(os.path.join(MODULE, "workspace", "sanfenlei", "sanfenlei.json"), workspace())
+	os.makedirs(os.path.join(MODULE, "workspace", "user_admin"), exist_ok=True)
+	dump(os.path.join(MODULE, "workspace", "user_admin", "user_admin.json"), user_admin_workspace())
 	print(len(CARDS), "cards,", len(CHARTS), "charts, workspace", WORKSPACE)

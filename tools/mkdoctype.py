@@ -5,6 +5,7 @@
 Frappe reads the JSON files; the specs only spare us hand-editing long JSON.
 """
 
+import datetime
 import json
 import os
 import sys
@@ -51,7 +52,15 @@ def write_doctype(name, fields, permissions=(), module="Sanfenlei App", **props)
 		"states": [],
 	}
 	doc.update(props)
-	with open(os.path.join(folder, scrub(name) + ".json"), "w") as f:
+	# Frappe syncs a DocType only when its "modified" moves: stamped with now when the JSON
+	# changes, kept when it does not (a stamp given in the spec is only the first one)
+	path = os.path.join(folder, scrub(name) + ".json")
+	if os.path.exists(path):
+		with open(path, encoding="utf-8") as f:
+			old = json.load(f)
+		same = {k: v for k, v in old.items() if k != "modified"} == {k: v for k, v in doc.items() if k != "modified"}
+		doc["modified"] = old["modified"] if same else datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S.000000")
+	with open(path, "w") as f:
 		json.dump(doc, f, ensure_ascii=False, indent=1, sort_keys=True)
 		f.write("\n")
 	init = os.path.join(folder, "__init__.py")

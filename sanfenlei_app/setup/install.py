@@ -32,6 +32,9 @@ def sync_module_records():
 
 def after_install():
 	sync_module_records()
+	from sanfenlei_app.users import ensure_module_profile
+
+	ensure_module_profile()
 	from sanfenlei_app.setup.standards import install_default_standards
 
 	install_default_standards()
@@ -41,6 +44,10 @@ def after_install():
 def after_migrate():
 	sync_module_records()
 	sync_reminder_channel()
+	from sanfenlei_app.users import ensure_module_profile
+
+	ensure_module_profile()
+	ensure_list_view_settings()
 	from sanfenlei_app.permissions import resync_all
 	from sanfenlei_app.setup.standards import install_default_standards
 
@@ -134,3 +141,16 @@ def sync_reminder_channel(doc=None, method=None):
 			frappe.db.set_value("Notification", name,
 				{"channel": "Email" if has_outbox else "System Notification", "send_system_notification": int(has_outbox)},
 				update_modified=False)
+
+
+# Lists that show more than Frappe's default four columns on a 1366 px screen (List View
+# Settings, which a System Manager may change later): the sheets' phase, score, grade and stars.
+LIST_COLUMNS = {"Assessment Sheet": 7}
+
+
+def ensure_list_view_settings():
+	"""after_migrate: List View Settings of the campaign's lists, created when missing."""
+	for doctype, total in LIST_COLUMNS.items():
+		if not frappe.db.exists("List View Settings", doctype):
+			frappe.get_doc({"doctype": "List View Settings", "name": doctype, "total_fields": total}).insert(
+				ignore_permissions=True)

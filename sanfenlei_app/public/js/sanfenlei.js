@@ -4,10 +4,27 @@ window.sanfenlei = window.sanfenlei || {};
 const SANFENLEI_DOMAINS = ["", "Street Committee", "Community", "Private Enterprise", "Social Organization",
 	"Public Institution", "Remote Education Site"];
 
+// Every report's 活动年度 filter, opening on the current campaign year (from the boot info).
+sanfenlei.year_filter = function (extra) {
+	return Object.assign({
+		fieldname: "campaign_year", label: __("Campaign Year"), fieldtype: "Link", options: "Campaign Year",
+		default: (frappe.boot.sanfenlei || {}).current_year,
+	}, extra || {});
+};
+
+// Chart axes count organisations and sheets: Frappe shortens every axis number for China's
+// number system and so prints 300 as “300.00”; below 万 a number is printed as it is.
+const sanfenlei_axis_number = frappe.utils.format_chart_axis_number;
+frappe.utils.format_chart_axis_number = function (label, country) {
+	const n = Number(label);
+	if (Number.isFinite(n) && Math.abs(n) < 10000) return String(Math.round(n * 100) / 100);
+	return sanfenlei_axis_number.call(frappe.utils, label, country);
+};
+
 // The filters and the official-layout Excel buttons of the 附件3–6 Script Reports.
 sanfenlei.annex_report = function (annex, with_domain) {
 	const filters = [
-		{ fieldname: "campaign_year", label: __("Campaign Year"), fieldtype: "Link", options: "Campaign Year", reqd: 1 },
+		sanfenlei.year_filter({ reqd: 1 }),
 		{
 			fieldname: "phase", label: __("Phase"), fieldtype: "Select", default: "Initial",
 			options: [{ value: "Initial", label: __("Initial") }, { value: "Year End", label: __("Year End") }],
@@ -36,9 +53,6 @@ sanfenlei.annex_report = function (annex, with_domain) {
 			return value;
 		},
 		onload(report) {
-			frappe.call("sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year.get_current_year").then((r) => {
-				if (r.message && !report.get_filter_value("campaign_year")) report.set_filter_value("campaign_year", r.message);
-			});
 			report.page.add_inner_button(__("导出Excel（正式格式）"), () => download("export_annex", { annex })(report));
 			report.page.add_inner_button(__("导出附件3–6（一个工作簿）"), () => {
 				const v = report.get_filter_values();
@@ -143,3 +157,14 @@ sanfenlei.add_import_buttons = function (listview, kind) {
 	listview.page.add_inner_button(__("下载导入模板"), () => sanfenlei.download_template(kind), __("Import"));
 	listview.page.add_inner_button(__(spec.title), () => sanfenlei.import_dialog(kind, () => listview.refresh()), __("Import"));
 };
+
+// A leader (领导: Campaign Leader only) reads and does not write: no comment box on the desk's forms
+// (the server refuses the comment too, users.refuse_read_only_comments).
+$(document).on("app_ready", () => {
+	const writers = ["System Manager", "District Admin", "Reporting Unit Admin", "Organization Secretary",
+		"Evaluation Department", "Party Member"];
+	if (frappe.user.has_role("Campaign Leader") && !writers.some((r) => frappe.user.has_role(r))) {
+		document.body.classList.add("sanfenlei-read-only");
+		$("<style>.sanfenlei-read-only .comment-box { display: none !important; }</style>").appendTo("head");
+	}
+});

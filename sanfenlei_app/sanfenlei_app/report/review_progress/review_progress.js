@@ -1,6 +1,6 @@
 frappe.query_reports["Review Progress"] = {
 	filters: [
-		{ fieldname: "campaign_year", label: __("Campaign Year"), fieldtype: "Link", options: "Campaign Year" },
+		sanfenlei.year_filter(),
 		{ fieldname: "view", label: __("查看方式"), fieldtype: "Select", default: "Current", options: [{ value: "Current", label: __("各环节现有申报表") }, { value: "Over Time", label: __("每日进入各环节的申报表") }] },
 		{
 			fieldname: "phase", label: __("Phase"), fieldtype: "Select",

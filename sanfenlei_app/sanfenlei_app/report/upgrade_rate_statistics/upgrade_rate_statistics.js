@@ -1,12 +1,13 @@
 frappe.query_reports["Upgrade Rate Statistics"] = {
 	filters: [
-		{ fieldname: "campaign_year", label: __("Campaign Year"), fieldtype: "Link", options: "Campaign Year", reqd: 1 },
+		sanfenlei.year_filter({ reqd: 1 }),
 		{
-			fieldname: "group_by", label: __("Group By"), fieldtype: "Select", default: "Domain",
+			// its choices name a way of grouping, not a field: “领域” here beside the 领域 filter read as two of it
+			fieldname: "group_by", label: __("分组方式"), fieldtype: "Select", default: "Domain",
 			options: [
-				{ value: "Domain", label: __("Domain") },
-				{ value: "Reporting Unit", label: __("Reporting Unit") },
-				{ value: "District", label: __("District") },
+				{ value: "Domain", label: __("按领域分组") },
+				{ value: "Reporting Unit", label: __("按上报单位分组") },
+				{ value: "District", label: __("全区合计") },
 			],
 		},
 		{
@@ -30,8 +31,5 @@ frappe.query_reports["Upgrade Rate Statistics"] = {
 	onload(report) {
 		report.page.add_inner_button(__("导出Excel（正式格式）"), () =>
 			open_url_post("/api/method/sanfenlei_app.excel.export_rates", report.get_filter_values()));
-		frappe.call("sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year.get_current_year").then((r) => {
-			if (r.message && !report.get_filter_value("campaign_year")) report.set_filter_value("campaign_year", r.message);
-		});
 	},
 };
