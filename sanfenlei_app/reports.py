@@ -33,3 +33,15 @@ def check_unit_in_scope(unit):
 	nodes = permitted_nodes()
 	if unit and nodes is not None and not in_subtrees(unit, nodes):
 		frappe.throw(f"您只能查看本单位及所属党组织的统计，不能查看“{unit}”", frappe.PermissionError)
+
+
+def fit_widths(columns):
+	"""A Script Report's columns, each at least as wide as its Chinese label with the header's
+	sort and menu icons (a desk column is cut to “年初…” otherwise). Takes and returns the
+	list of column dicts (``label``, ``width`` in px); the browser test sweeps every report."""
+	from frappe import _
+
+	for c in columns:
+		if isinstance(c, dict):
+			c["width"] = max(c.get("width") or 120, len(_(c.get("label") or "")) * 14 + 40)
+	return columns

@@ -9,13 +9,14 @@ from frappe import _
 from sanfenlei_app import rules
 from sanfenlei_app.annexes import four_level_labels
 from sanfenlei_app.reports import organization_scope
+from sanfenlei_app.reports import fit_widths
 
 GRADE_RANK = rules.GRADE_RANK
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	return columns(), rows(filters)
+	return fit_widths(columns()), rows(filters)
 
 
 def columns():

@@ -5,10 +5,11 @@
 import frappe
 
 from sanfenlei_app import dashboard
+from sanfenlei_app.reports import fit_widths
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	columns, rows = dashboard.review_progress_columns(filters.view), dashboard.review_progress(filters)
+	columns, rows = fit_widths(dashboard.review_progress_columns(filters.view)), dashboard.review_progress(filters)
 	kind = "line" if filters.view == "Over Time" else "bar"
 	return columns, rows, None, dashboard.chart_of(columns, rows, kind)

@@ -11,6 +11,7 @@ from frappe.utils import nowdate
 from sanfenlei_app import rules
 from sanfenlei_app.reports import organization_scope
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+from sanfenlei_app.reports import fit_widths
 
 QUARTERS = (1, 2, 3, 4)
 COUNTS = (  # (fieldname, label): what is counted per quarter
@@ -26,7 +27,7 @@ COUNTS = (  # (fieldname, label): what is counted per quarter
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	rows = quarter_rows(filters)
-	return columns(filters), rows, None, chart(rows)
+	return fit_widths(columns(filters)), rows, None, chart(rows)
 
 
 def columns(filters):

@@ -9,13 +9,14 @@ from frappe import _
 
 from sanfenlei_app import rules
 from sanfenlei_app.reports import organization_scope
+from sanfenlei_app.reports import fit_widths
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	if not filters.campaign_year:
 		frappe.throw(_("请选择活动年度"))
-	return columns(), rows(filters)
+	return fit_widths(columns()), rows(filters)
 
 
 def columns():
