@@ -30,8 +30,12 @@ def check_evidence(doc, method=None):
 		if not url.startswith(("/files/", "/private/files/")):
 			frappe.throw(_("第{0}行的佐证材料须是上传到本系统的文件").format(row.idx), title=_("佐证材料有误"))
 		files = frappe.get_all("File", filters={"file_url": url}, fields=["owner", "attached_to_doctype", "attached_to_name"])
-		usable = any(f.attached_to_doctype == doc.doctype and f.attached_to_name == doc.name for f in files) or any(
+		# an amendment keeps the evidence of the document it amends (the same sheet, corrected)
+		lineage = {doc.name, doc.get("amended_from")} - {None}
+		usable = any(f.attached_to_doctype == doc.doctype and f.attached_to_name in lineage for f in files) or any(
 			not f.attached_to_doctype and (f.owner == user or user == "Administrator") for f in files)
+		if usable and doc.get("amended_from") and not any(f.attached_to_name == doc.name for f in files):
+			usable = frappe.has_permission(doc.doctype, "read", doc.amended_from)
 		if not usable:
 			frappe.throw(_("第{0}行的佐证材料不存在，或不是您上传的文件：请重新上传").format(row.idx), title=_("佐证材料有误"))
 

@@ -428,7 +428,10 @@ def build_annual_summary_workbook(doc):
 	for row in doc.get("rates") or []:
 		put([row.get(f) for f, _l, _w in SUMMARY_RATES])
 	ws.append([])
-	for note in RATE_NOTES:
+	generated = getdate(doc.generated_on) if doc.get("generated_on") else None
+	notes = RATE_NOTES + ((f"4.表中数据按分类管理台账生成于{generated.year}年{generated.month}月{generated.day}日。",)
+		if generated else ())
+	for note in notes:
 		r = put([note], Styles.note, LEFT, False)
 		ws.merge_cells(f"A{r}:{last}{r}")
 		ws.row_dimensions[r].height = 30

@@ -75,7 +75,7 @@ ANNEX2 = {
 	"line": 13 * 1.45,
 	"pad": 2 * 2 + 1,
 	# the items table's columns, percent of the width: 序号, 类别, 评分要点, 分值, 扣（加）分, 理由及佐证材料, 得分
-	"columns": (5, 9, 39, 7, 7, 27, 6),
+	"columns": (5, 9, 37, 7, 9, 27, 6),
 	"header": ("序号", "类别", "评分要点", "分值", "扣（加）分", "扣分（加分）理由及佐证材料", "得分"),
 	# what stands above the items table on the first page: 附件2, the title, the two-row head table
 	"above": 150,
@@ -116,43 +116,95 @@ def annex2_evidence(sheet, attached=()):
 		if e.get("evidence") and e.get("evidence") not in seen:
 			seen.add(e.get("evidence"))
 			out.append((e.get("evidence").split("/")[-1], f"第{e.get('item_no')}项"))
-	out += [(url.split("/")[-1], "") for url in attached if url and url not in seen]
+	for url in attached:  # a file attached twice (the same content is one URL) is listed once
+		if url and url not in seen:
+			seen.add(url)
+			out.append((url.split("/")[-1], ""))
 	return out
 
 
-def annex2_layout(sheet, attached=(), box=(836, 1313)):
+def split_lines(texts, em_per_line, max_lines):
+	"""Cut paragraphs into pieces of at most ``max_lines`` lines each in a cell ``em_per_line``
+	em wide: whole paragraphs while they fit, a paragraph longer than a piece cut between
+	characters. Takes a list of strings; returns a list of lists of strings (each piece's
+	paragraphs, in order, nothing lost). Raises nothing (``max_lines`` below 1 counts as 1)."""
+	max_lines = max(1, int(max_lines))
+	pieces, current, used = [], [], 0
+	for text in texts:
+		n = line_count(text, em_per_line)
+		if n <= max_lines - used:
+			current.append(text)
+			used += n
+			continue
+		if current and n <= max_lines:
+			pieces.append(current)
+			current, used = [text], n
+			continue
+		# a paragraph longer than what is left: cut it between characters, each part measured as
+		# line_count measures it (its width over the cell's), so that the pieces' counts hold
+		if current and used >= max_lines:
+			pieces.append(current)
+			current, used = [], 0
+		part, width = "", 0.0
+		for ch in text:
+			w = text_width(ch)
+			if part and math.ceil((width + w) / em_per_line - 1e-9) > max_lines - used:
+				current.append(part)
+				pieces.append(current)
+				current, part, width, used = [], "", 0.0, 0
+			part += ch
+			width += w
+		current.append(part)
+		used += line_count(part, em_per_line)
+	if current or not pieces:
+		pieces.append(current)
+	return pieces
+
+
+def annex2_layout(sheet, attached=(), box=(836, 1313), extra=()):
 	"""How 附件2 of ``sheet`` (a document or dict with ``items`` and ``entries``; ``attached``:
-	the URLs of files attached to the sheet itself) is laid out on A4 pages whose room inside
-	the margins is ``box`` (width, height in CSS px, from ``page_box``). Returns
-	``{"pages": [[item, ...], ...], "tail_on_new_page": bool, "evidence": [(name, item), ...]}``:
-	the items (rows of the sheet's ``items``) on each page, each page printed under its own
-	header row; whether what follows the table (opinions, signature, note) starts a new page;
-	the evidence list (``annex2_evidence``). Implements no rule of the notice: it keeps the
-	notice's 附件2 legible on paper."""
+	the URLs of files attached to the sheet itself; ``extra``: the texts of the rows printed
+	after the meetings, e.g. departments' opinions and returns) is laid out on A4 pages whose
+	room inside the margins is ``box`` (width, height in CSS px, from ``page_box``). Returns
+	``{"pages": [[piece, ...], ...], "tail_on_new_page": bool, "evidence": [(name, item), ...]}``:
+	on each page, printed under its own header row, the pieces of the items' rows — a piece is
+	``{"item": row, "reasons": [text, ...], "first": bool, "last": bool}``; a row too high for
+	a page is cut into pieces between its reasons (or within a reason), the later ones marked
+	（续）; whether what follows the table (opinions, signature, note) starts a new page; the
+	evidence list (``annex2_evidence``). Implements no rule of the notice: it keeps the notice's
+	附件2 legible on paper."""
 	items = list(sheet.get("items") or [])
 	evidence = annex2_evidence(sheet, attached)
 	c, width = ANNEX2["columns"], box[0] - ANNEX2["body"]
-	heights = []
-	for i in items:
-		lines = max(
-			_cell_lines(f"{i.get('category') or ''}\n{i.get('part')}" if i.get("part") else i.get("category"), c[1], width),
-			_cell_lines(i.get("content"), c[2], width),
-			_cell_lines("\n".join(annex2_reasons(sheet, i.get("idx"))), c[5], width),
-			2 if (i.get("item_kind") or "Deduction") != "Deduction" else 1)
-		heights.append(lines * ANNEX2["line"] + ANNEX2["pad"])
 	header = _row_height(list(zip(ANNEX2["header"], c)), width)
 	room = box[1] - ANNEX2["slack"]
-	pages, tail_on_new_page = paginate(heights, room - ANNEX2["above"] - header, room - header,
-		annex2_tail_height(sheet, evidence, width))
-	return {"pages": [[items[k] for k in page] for page in pages], "tail_on_new_page": tail_on_new_page,
+	above = ANNEX2["above"] + ANNEX2["line"] * (bool(sheet.get("amended_from")) + (sheet.get("docstatus") == 2))
+	first_room = room - above - header
+	reason_em = (width * c[5] / 100 - 11) / ANNEX2["font"]
+	pieces, heights = [], []
+	for i in items:
+		fixed = max(
+			_cell_lines(f"{i.get('category') or ''}\n{i.get('part')}" if i.get("part") else i.get("category"), c[1], width),
+			_cell_lines(i.get("content"), c[2], width),
+			2 if (i.get("item_kind") or "Deduction") != "Deduction" else 1)
+		reasons = annex2_reasons(sheet, i.get("idx"))
+		most = int((room - header - ANNEX2["pad"]) / ANNEX2["line"])  # the lines a page holds for one row
+		parts = split_lines(reasons, reason_em, most) if reasons else [[]]
+		for k, part in enumerate(parts):
+			lines = max(fixed if k == 0 else 1, sum(line_count(t, reason_em) for t in part) if part else 1)
+			pieces.append({"item": i, "reasons": part, "first": k == 0, "last": k == len(parts) - 1})
+			heights.append(lines * ANNEX2["line"] + ANNEX2["pad"])
+	pages, tail_on_new_page = paginate(heights, first_room, room - header,
+		annex2_tail_height(sheet, evidence, width, extra))
+	return {"pages": [[pieces[k] for k in page] for page in pages], "tail_on_new_page": tail_on_new_page,
 		"evidence": evidence}
 
 
-def annex2_tail_height(sheet, evidence=(), width=836):
+def annex2_tail_height(sheet, evidence=(), width=836, extra=()):
 	"""The estimated height (px) of what follows 附件2's items, row by row as the print format
 	lays it out on a page ``width`` px wide: the total and 评定依据, the evidence list
 	(``evidence``, as ``annex2_evidence`` gives it), the result, target, meeting and opinion
-	rows, 书记（签名） and the note."""
+	rows, the ``extra`` rows (their texts), 书记（签名） and the note."""
 	g = sheet.get
 	grade = "一般 二星级"  # the longest a grade and its stars print as
 	rows = [
@@ -166,7 +218,8 @@ def annex2_tail_height(sheet, evidence=(), width=836):
 		[("党员评议", 18), ("2012年03月20日，到会党员100人，评议为“一般”", 82)],
 		[("组织自评", 18), (f"自评为“一般”。{g('self_basis') or ''}", 82)],
 		[("党员群众审议", 18), ("赞成100票，反对100票，弃权100票", 82)],
-	]
+		[("自查报告", 18), ((g("self_check_report") or "").replace("\n", "；"), 82)] if g("phase") == "Year End" else None,
+	] + [[("部门意见", 18), (text, 82)] for text in extra]
 	height = sum(_row_height(r, width) for r in rows if r)
 	for text in (f"评定为“{grade}”。{g('decision_reason') or ''}", g("district_opinion") or "审核同意"):
 		# an opinion, then on its own line who gave it and when, at least 40 px high

@@ -52,4 +52,9 @@ def annex2_layout(doc):
 	attached = frappe.get_all("File", filters={"attached_to_doctype": doc.doctype, "attached_to_name": doc.name,
 		"is_folder": 0}, pluck="file_url", order_by="creation asc")
 	box = print_layout.page_box(renderer_scale(), margins=print_layout.ANNEX2["margins"])
-	return print_layout.annex2_layout(doc, attached, box)
+	# the rows whose texts come from elsewhere: the departments' opinions, the returns
+	opinions = frappe.get_all("Evaluation Opinion", filters={"sheet": doc.name},
+		fields=["opinion", "deduction_reason"]) if doc.name else []
+	extra = [f"{o.opinion or ''}，拟扣分（{o.deduction_reason or ''}）（某某某，2012年04月30日）" for o in opinions]
+	extra += [f"2012年04月30日某某某退回：{s.reason}" for s in doc.get("steps") or [] if s.get("reason")]
+	return print_layout.annex2_layout(doc, attached, box, extra)

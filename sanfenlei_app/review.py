@@ -109,8 +109,8 @@ def on_transition(sheet, old, new):
 
 def log_step(sheet, old, new, result, reason=None):
 	"""A row of the sheet's 审核环节记录: who moved it from ``old`` to ``new``, when, with what result."""
-	sheet.append("steps", {"from_state": old, "to_state": new, "user": frappe.session.user, "at": now_datetime(),
-		"result": result, "reason": reason})
+	sheet.append("steps", {"from_state": old, "to_state": new, "user": frappe.session.user,
+		"user_name": frappe.utils.get_fullname(frappe.session.user), "at": now_datetime(), "result": result, "reason": reason})
 
 
 def check_decision(sheet):

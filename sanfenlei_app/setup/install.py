@@ -35,6 +35,7 @@ def after_install():
 	from sanfenlei_app.users import ensure_module_profile
 
 	ensure_module_profile()
+	configure_printing()
 	from sanfenlei_app.setup.standards import install_default_standards
 
 	install_default_standards()
@@ -48,6 +49,7 @@ def after_migrate():
 
 	ensure_module_profile()
 	ensure_list_view_settings()
+	configure_printing()
 	from sanfenlei_app.permissions import resync_all
 	from sanfenlei_app.setup.standards import install_default_standards
 
@@ -154,3 +156,17 @@ def ensure_list_view_settings():
 		if not frappe.db.exists("List View Settings", doctype):
 			frappe.get_doc({"doctype": "List View Settings", "name": doctype, "total_fields": total}).insert(
 				ignore_permissions=True)
+
+
+# Print Settings: the annexes are A4, and a revoked (cancelled) document is printed too — a
+# department files the revoked version with its 撤销理由 beside its amendment.
+PRINTING = {"pdf_page_size": "A4", "allow_print_for_cancelled": 1, "allow_print_for_draft": 1}
+
+
+def configure_printing():
+	"""after_install / after_migrate: Print Settings as PRINTING says (changed only when they differ)."""
+	settings = frappe.get_single("Print Settings")
+	if any(settings.get(k) != v for k, v in PRINTING.items()):
+		settings.update(PRINTING)
+		settings.flags.ignore_permissions = True
+		settings.save()

@@ -41,9 +41,13 @@ class AnnualSummary(Document):
 		self.submitted_by, self.submitted_on = frappe.session.user, now_datetime()
 
 	def fill_figures(self, overwrite_text=False):
-		"""Rates (targets: the community's, the notice's baseline for every domain) and movements."""
+		"""Rates and movements. The targets are those of the unit's domain when all its graded
+		organisations are of one domain (a system's 机关事业单位, as the rates report counts them),
+		else the community's, the notice's baseline."""
 		records = starts_and_ends(frappe._dict(campaign_year=self.campaign_year, reporting_unit=self.reporting_unit))
-		targets = targets_of(self.campaign_year).get("Community", rules.COMMUNITY_TARGETS)
+		domains = {r.domain for r in records}
+		domain = domains.pop() if len(domains) == 1 else "Community"
+		targets = targets_of(self.campaign_year).get(domain, rules.COMMUNITY_TARGETS)  # as the rates report
 		rates = rules.compute_rates(records, targets)
 		moves = rules.grade_movements(records)
 		self.organizations_count = moves["total"]

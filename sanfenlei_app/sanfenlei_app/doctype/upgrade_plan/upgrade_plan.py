@@ -53,6 +53,11 @@ class UpgradePlan(Document):
 				frappe.throw("<br>".join(messages), title=_("争创目标还不能报送"))
 		elif len((self.rectification_measures or "").strip()) > rules.MEASURES_MAX_CHARS:
 			frappe.throw(rules.check_measures(self.rectification_measures)[0])
+		if self.workflow_state == UNDER_REVIEW and old == "Draft" and (self.review_opinion or "").strip():
+			# resubmitted after a return: the return's opinion goes to the plan's timeline, so that
+			# the approval's opinion (目标责任书's 上级审核意见) is never the old return reason
+			self.add_comment("Info", _("退回意见：{0}").format(self.review_opinion))
+			self.review_opinion = None
 		if self.workflow_state == APPROVED and old != APPROVED:
 			self.reviewed_by, self.reviewed_on = frappe.session.user, now_datetime()
 

@@ -73,18 +73,30 @@ def targets_of(campaign_year):
 	return out
 
 
+def scope_label(filters):
+	"""统计范围 of the rows that are not per unit: the chosen unit, else the units a confined user
+	administers (a street's admin counts its street, not 全区), else 全区."""
+	from sanfenlei_app.permissions import permitted_nodes
+
+	if filters.get("reporting_unit"):
+		return filters.reporting_unit
+	nodes = permitted_nodes()
+	return "、".join(sorted(nodes)) if nodes else _("全区")
+
+
 def rows(filters):
 	records = starts_and_ends(filters)
 	targets = targets_of(filters.campaign_year)
 	group_by = filters.group_by or "Domain"
+	whole = scope_label(filters)
 	groups = {}
 	for r in records:
 		if group_by == "Reporting Unit":
 			key = (r.reporting_unit, r.domain)
 		elif group_by == "District":
-			key = (_("全区"), None)
+			key = (whole, None)
 		else:
-			key = (_("全区"), r.domain)
+			key = (whole, r.domain)
 		groups.setdefault(key, []).append(r)
 	out = []
 	for (scope, domain), group in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):

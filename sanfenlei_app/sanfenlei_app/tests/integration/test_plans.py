@@ -7,7 +7,7 @@ import frappe
 import pytest
 import requests
 
-from .conftest import BASE_URL, SITE, Rest, message, role_users, uid
+from .conftest import BASE_URL, SITE, Rest, make_user, message, role_users, uid
 from .test_rates_report import graded
 from .test_status_survey import year
 
@@ -102,6 +102,11 @@ def test_plan_reviewed_by_the_reporting_unit(line):
 	assert act(unit, "Upgrade Plan", plan["name"], "Approve").status_code == 200
 	assert state("Upgrade Plan", plan["name"], "workflow_state", "docstatus", "reviewed_by") == (
 		"Plan Approved", 1, line.users["unit"])
+	# the return's opinion went to the timeline on resubmission: the letter's 上级审核意见 is the approval's
+	assert frappe.db.get_value("Upgrade Plan", plan["name"], "review_opinion") in (None, "")
+	assert frappe.db.exists("Comment", {"reference_name": plan["name"], "content": ["like", "%退回意见：措施要具体到月%"]})
+	letter = frappe.get_print("Upgrade Plan", plan["name"], print_format="目标责任书")
+	assert "措施要具体到月" not in letter and "上级审核意见" in letter and "审核同意" in letter
 
 
 def test_street_plans_are_reviewed_by_the_district(line):
@@ -305,6 +310,32 @@ def test_the_annual_summary_exports_its_tables_in_the_official_layout(tree):
 	got = cells[7:7 + len(doc.rates)]
 	assert got == [[r.get(f) for f, _l, _w in SUMMARY_RATES] for r in doc.rates] and len(got) >= 5, got
 	assert [row[0] for row in cells if row and row[0] in RATE_NOTES] == list(RATE_NOTES)
+	assert any(str(row[0]).startswith("4.表中数据按分类管理台账生成于") for row in cells if row)
 	print("\nannual summary export:", cells[4][:5], got[:2])
 	for who in ("sec", "other"):
 		assert Rest(users[who]).get(path, name=doc.name).status_code == 403, who
+
+
+def test_a_systems_summary_and_rates_use_its_domains_targets_and_name_its_scope(tree):
+	"""A system committee whose organisations are all 机关事业单位: its annual summary's targets are
+	that domain's (as the rates report's), not the community's; the rates report run by its
+	administrator names the system as 统计范围, not 全区."""
+	from sanfenlei_app.sanfenlei_app.report.upgrade_rate_statistics.upgrade_rate_statistics import execute
+
+	d = tree.district()
+	system = tree.system(d, "目标系统党委")
+	orgs = [tree.org(f"机关{i}", "Grassroots", system.name, domain="Public Institution").name for i in range(3)]
+	for org in orgs:
+		graded(org, "Initial", "Ordinary", 3)
+	doc = frappe.get_doc({"doctype": "Annual Summary", "reporting_unit": system.name, "campaign_year": year()}).insert()
+	unit = make_user(f"tg-unit-{uid()}@test.local", ["Reporting Unit Admin"])
+	tree.admin(system, unit)
+	frappe.set_user(unit)
+	try:
+		_cols, report = execute({"campaign_year": year(), "group_by": "Domain"})
+	finally:
+		frappe.set_user("Administrator")
+	mine = {r["rate"]: r["target"] for r in report if r["domain"] == frappe._("Public Institution")}
+	assert {r.rate: r.target for r in doc.rates} == mine and mine, (doc.rates, mine)
+	assert {r["scope"] for r in report} == {system.name}, {r["scope"] for r in report}
+	frappe.db.rollback()

@@ -132,3 +132,45 @@ def test_a_long_annex2_is_cut_into_pages_under_their_header_row(tree):
 	print(f"\nlong 附件2: {len(sheet.items)} items, {len(sheet.entries)} reasons on {len(pages)} pages, "
 		f"rows per page {[sum(1 for i in sheet.items if f'标记{i.idx}甲0' in p) for p in pages]}")
 	frappe.db.rollback()
+
+
+def test_every_recorded_opinion_is_printed_whatever_the_sheet(tree):
+	"""A street committee's year-end sheet: the self-check, the appraisal meeting, the departments'
+	opinions, each return with its reason and the person (not the login) who returned it, the
+	district's approver by name; revoked, it still prints, marked so, with its reason; its
+	amendment says what it corrects."""
+	d = tree.district()
+	street = tree.street(d, "意见街道")
+	year()
+	sheet = new_sheet(street.name, phase="Year End")
+	returner = make_user(f"pt-ret-{uid()}@test.local", ["District Admin"], "退回人丁")
+	sheet.db_set({"self_check_report": "对照年初目标逐项自查，完成情况良好", "appraisal_meeting_date": f"{year()}-12-05",
+		"self_check_grade": "Advanced", "decided_grade": "Advanced", "decided_stars": 5, "workflow_state": "Department Opinions"})
+	sheet.reload()
+	frappe.get_doc({"doctype": "Evaluation Opinion", "sheet": sheet.name, "department": "Petition Bureau",
+		"opinion": "全年无越级上访", "proposed_deduction": 0}).insert()
+	for from_state, to_state, who, reason in (("District Review", "Superior Confirmation", returner, "满意度测评材料不全"),
+			("District Review", "Confirmed", returner, None)):
+		sheet.append("steps", {"from_state": from_state, "to_state": to_state, "user": who, "at": f"{year()}-12-20 10:00:00",
+			"reason": reason})  # no stored name: the print finds the person's name
+		sheet.steps[-1].db_insert()
+	sheet.db_set({"docstatus": 1, "workflow_state": "Confirmed"})
+	flat = re.sub(r"\s+", "", pdf_text(frappe.get_print("Assessment Sheet", sheet.name, print_format="附件2 分类定级申报表",
+		as_pdf=True)))
+	for found in ("自查报告对照年初目标逐项自查，完成情况良好", "考评会议", "12月05日召开，自查评定为“先进”", "部门意见",
+			"信访局：全年无越级上访", "退回记录", "退回人丁退回：满意度测评材料不全", "区委组织部审核意见"):
+		assert found in flat, f"“{found}” missing: {flat[-500:]}"
+	assert "@test.local" not in flat and "群众初评" not in flat  # names, not logins; the year-end rows, not April's
+	# revoked: printed all the same (Print Settings), marked, with its reason; the amendment names it
+	sheet.db_set({"docstatus": 2, "workflow_state": "Grading Revoked", "cancel_reason": "测评票数统计有误"})
+	flat = re.sub(r"\s+", "", pdf_text(frappe.get_print("Assessment Sheet", sheet.name, print_format="附件2 分类定级申报表",
+		as_pdf=True)))
+	assert "（已撤销）" in flat and "撤销理由：测评票数统计有误" in flat
+	amended = frappe.copy_doc(frappe.get_doc("Assessment Sheet", sheet.name))
+	amended.amended_from = sheet.name
+	amended.docstatus = 0
+	amended.insert()
+	flat = re.sub(r"\s+", "", pdf_text(frappe.get_print("Assessment Sheet", amended.name, print_format="附件2 分类定级申报表",
+		as_pdf=True)))
+	assert f"本表更正已撤销的{sheet.name}（撤销理由：测评票数统计有误）" in flat and "（草稿）" in flat
+	frappe.db.rollback()

@@ -55,10 +55,34 @@ def test_annex2_cuts_a_long_sheet_and_keeps_a_short_one_on_one_page():
 	assert len(layout["pages"]) == 1 and not layout["tail_on_new_page"]
 	long = {"items": items, "entries": [{"item_no": n, "reason": "组织生活会记录不全，三会一课落实不到位" * 3, "points": 0.5,
 		"evidence": f"/private/files/证据{n}-{k}.jpg"} for n in range(1, 10) for k in range(4)]}
-	layout = pl.annex2_layout(long, ["/private/files/会议记录.pdf", "/private/files/证据1-0.jpg"], pl.page_box(0.5765))
-	assert len(layout["pages"]) > 1 and [i["idx"] for p in layout["pages"] for i in p] == list(range(1, 10))
+	layout = pl.annex2_layout(long, ["/private/files/会议记录.pdf", "/private/files/证据1-0.jpg", "/private/files/会议记录.pdf"],
+		pl.page_box(0.5765))
+	assert len(layout["pages"]) > 1 and [x["item"]["idx"] for p in layout["pages"] for x in p] == list(range(1, 10))
 	# the evidence list: each entry's file with its item, then the sheet's own files not named already
 	assert layout["evidence"][0] == ("证据1-0.jpg", "第1项") and layout["evidence"][-1] == ("会议记录.pdf", "")
 	assert len(layout["evidence"]) == 37
 	# a narrower page (96 dpi) holds fewer rows
 	assert len(pl.annex2_layout(long, box=pl.page_box(0.75))["pages"]) >= len(layout["pages"])
+
+
+def test_paragraphs_are_cut_into_pieces_that_fit_and_lose_nothing():
+	rnd = random.Random(7)
+	for _ in range(2000):
+		em, most = rnd.uniform(5, 30), rnd.randint(1, 40)
+		texts = ["".join(rnd.choice("三分类三升级abc，1") for _ in range(rnd.randint(0, 300))) for _ in range(rnd.randint(0, 6))]
+		pieces = pl.split_lines(texts, em, most)
+		assert "".join("".join(p) for p in pieces) == "".join(texts)  # nothing lost, order kept
+		assert all(sum(pl.line_count(t, em) for t in p) <= most for p in pieces if p), (em, most)
+
+
+def test_a_reason_longer_than_a_page_goes_on_under_the_next_pages_header():
+	items = [{"idx": n, "category": "组织设置", "content": "党组织按照党章规定设置", "item_kind": "Deduction"} for n in (1, 2, 3)]
+	huge = "组织生活会记录不全，三会一课落实不到位。" * 130  # about 2,500 characters
+	sheet = {"items": items, "entries": [{"item_no": 2, "reason": huge, "points": 1}]}
+	box = pl.page_box(0.5765)
+	layout = pl.annex2_layout(sheet, box=box)
+	pieces = [x for p in layout["pages"] for x in p if x["item"]["idx"] == 2]
+	assert len(pieces) >= 3 and pieces[0]["first"] and pieces[-1]["last"] and not any(x["first"] for x in pieces[1:])
+	assert "".join("".join(x["reasons"]) for x in pieces) == pl.annex2_reasons(sheet, 2)[0]
+	# each page's rows fit under its header: only a piece, never a row, may be cut
+	assert all(len([x for x in p if x["item"]["idx"] == 2]) <= 1 for p in layout["pages"])
