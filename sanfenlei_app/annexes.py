@@ -114,6 +114,25 @@ def four_level_labels(sites, campaign_year=None, domain=None):
 		from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 		campaign_year = get_current_year()
+	# every report asks this: kept in the cache for a minute, dropped when a standard is saved
+	key = f"{LABEL_CACHE}:{int(bool(sites))}:{campaign_year}:{domain or ''}"
+	cached = frappe.cache.get_value(key)
+	if cached is not None:
+		return cached or None
+	labels = _four_level_labels(sites, campaign_year, domain)
+	frappe.cache.set_value(key, labels or {}, expires_in_sec=60)
+	return labels
+
+
+LABEL_CACHE = "sanfenlei_four_level_labels"
+
+
+def clear_label_cache(doc=None, method=None):
+	"""Assessment Standard on_update / on_trash: the scheme's grade names may have changed."""
+	frappe.cache.delete_keys(LABEL_CACHE)
+
+
+def _four_level_labels(sites, campaign_year, domain):
 	rows = frappe.get_all("Assessment Standard",
 		filters={"owner_unit": ("is", "not set"), "approval_status": "Approved", "domain": ("=" if sites else "!=", SITE)},
 		or_filters=[["campaign_year", "is", "not set"], ["campaign_year", "=", campaign_year or ""]],
@@ -222,7 +241,7 @@ def block_title(domain, sites):
 
 # ----------------------------------------------------------------- 附件4 / 附件6: the summaries
 
-SUMMARY_QUERY = """select o.domain, o.reporting_unit, count(*) as total,
+SUMMARY_QUERY = """select {unit}.domain, {unit}.reporting_unit, count(*) as total,
 		sum(coalesce(s.decided_grade, s.grade) = 'Advanced') as advanced,
 		sum(coalesce(s.decided_grade, s.grade) = 'Good') as good,
 		sum(coalesce(s.decided_grade, s.grade) = 'Ordinary') as ordinary,
@@ -231,10 +250,9 @@ SUMMARY_QUERY = """select o.domain, o.reporting_unit, count(*) as total,
 		sum(coalesce(s.decided_stars, s.stars) = 3) as star3, sum(coalesce(s.decided_stars, s.stars) = 2) as star2,
 		sum(coalesce(s.decided_stars, s.stars) = 1) as star1
 	from `tabAssessment Sheet` s
-	join `tabParty Organization` o on o.name = s.organization
 	{join}
 	where {where}
-	group by o.domain, o.reporting_unit"""
+	group by {unit}.domain, {unit}.reporting_unit"""
 
 
 def in_tree_order(records):
@@ -266,13 +284,32 @@ def summary_row(idx, r, exceptions=()):
 	return row
 
 
+def summary_query(filters, sites):
+	"""附件4/6's GROUP BY: over the sheets alone when the scope needs no tree (the sheets carry
+	their domain and reporting unit), else joined to the tree. Returns (query, values)."""
+	from sanfenlei_app.reports import sheet_only_scope
+
+	own = sheet_only_scope(filters)
+	if own is None:
+		join, where, values = sheet_scope(filters, sites)
+		return SUMMARY_QUERY.format(unit="o", join="join `tabParty Organization` o on o.name = s.organization " + join,
+			where=where), values
+	conditions, values = own
+	conditions += ["s.campaign_year = %(year)s", "s.phase = %(phase)s", "s.docstatus < 2",
+		"s.domain = %(site)s" if sites else "s.domain != %(site)s"]
+	if filters.get("approved_only"):
+		conditions.append("s.docstatus = 1")
+	values.update(year=filters.campaign_year, phase=filters.phase, site=SITE)
+	return SUMMARY_QUERY.format(unit="s", join="", where=" and ".join(conditions)), values
+
+
 def summary_blocks(filters, sites):
-	join, where, values = sheet_scope(filters, sites)
-	records = in_tree_order(frappe.db.sql(SUMMARY_QUERY.format(join=join, where=where), values, as_dict=True))
+	query, values = summary_query(filters, sites)
+	records = in_tree_order(frappe.db.sql(query, values, as_dict=True))
 	exceptions = set()
 	if sites:
-		exceptions = set(frappe.get_all("Site Share Exception",
-			filters={"parent": filters.campaign_year, "parenttype": "Campaign Year", "stars": 0}, pluck="street"))
+		exceptions = {r[0] for r in frappe.db.sql("""select street from `tabSite Share Exception`
+			where parent = %s and parenttype = 'Campaign Year' and stars = 0""", filters.campaign_year)}
 	by_domain = {}
 	for r in records:
 		by_domain.setdefault(r["domain"], []).append(r)
@@ -317,11 +354,11 @@ def filing_date():
 # ----------------------------------------------------------------- Script Report glue
 
 
-def report_columns(annex, filters=None):
+def report_columns(annex, filters=None, layout=None):
 	from frappe import _
 
 	out = []
-	for c in spec(annex, filters).columns:
+	for c in (layout or spec(annex, filters)).columns:
 		label = f"{c.group}·{c.label}" if c.group else c.label
 		fieldtype = {"int": "Int", "pct": "Data", "date": "Date", "long": "Small Text"}.get(c.kind, "Data")
 		width = max(60, c.width * 9, len(label) * 14 + 40)  # a Chinese label, the sort and menu icons
@@ -329,9 +366,10 @@ def report_columns(annex, filters=None):
 	return out
 
 
-def report_rows(annex, filters):
-	"""The desk's rows: each block led by a heading row, then its rows and its total."""
-	shares = [c.fieldname for c in spec(annex, filters).columns if c.kind == "pct"]  # none in the lists
+def report_rows(annex, filters, layout=None):
+	"""The desk's rows: each block led by a heading row, then its rows and its total (``layout``:
+	the annex's ``spec``, when the caller has it already)."""
+	shares = [c.fieldname for c in (layout or spec(annex, filters)).columns if c.kind == "pct"]  # none in the lists
 	out = []
 	for title, rows, total in blocks(annex, filters):
 		if title:
@@ -352,4 +390,5 @@ def display(row, shares):
 
 def execute_report(annex, filters):
 	filters = normalize(filters)
-	return report_columns(annex, filters), report_rows(annex, filters), None, None, None
+	layout = spec(annex, filters)  # looked up once: the scheme's grade names
+	return report_columns(annex, filters, layout), report_rows(annex, filters, layout), None, None, None

@@ -7,7 +7,7 @@ from frappe import _
 
 from sanfenlei_app import rules
 from sanfenlei_app.annexes import four_level_labels
-from sanfenlei_app.reports import organization_scope
+from sanfenlei_app.reports import organization_scope, sheet_only_scope
 from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 ORDER = ("Advanced", "Ordinary", "Lagging")
@@ -62,13 +62,18 @@ def grade_distribution(filters):
 	filters = frappe._dict(filters or {})
 	year = filters.campaign_year or get_current_year()
 	view = filters.view or "Domain"
-	join, conditions, values = organization_scope(filters)
+	own = sheet_only_scope(filters)  # the whole district: the sheets alone, no join to the tree
+	if own is None:
+		join, conditions, values = organization_scope(filters)
+		tables, a = f"`tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}", "o"
+	else:
+		(conditions, values), tables, a = own, "`tabAssessment Sheet` s", "s"
 	conditions += ["s.docstatus = 1", "s.campaign_year = %(year)s"]
 	values["year"] = year
 	if view == "Movement":
 		data = frappe.db.sql(
 			f"""select s.decided_grade as grade, s.phase, count(*) as n
-			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
+			from {tables}
 			where {" and ".join(conditions)} group by s.decided_grade, s.phase""", values, as_dict=True)
 		counts = {(d.grade, d.phase): d.n for d in data}
 		four = four_level_labels(False, year)
@@ -79,18 +84,18 @@ def grade_distribution(filters):
 	if view == "Stars":
 		data = frappe.db.sql(
 			f"""select s.decided_stars as stars, count(*) as n
-			from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
+			from {tables}
 			where {" and ".join(conditions)} and s.decided_stars between 1 and 5 group by s.decided_stars""",
 			values, as_dict=True)
 		counts = {d.stars: d.n for d in data}
 		return [{"label": rules.STAR_LABELS[n], "count": counts.get(n, 0)} for n in range(5, 0, -1)]
-	key = "o.domain" if view == "Domain" else "o.reporting_unit"
+	key = f"{a}.domain" if view == "Domain" else f"{a}.reporting_unit"
 	data = frappe.db.sql(
 		f"""select {key} as k,
 			sum(s.decided_grade = 'Advanced') as advanced, sum(s.decided_grade = 'Good') as good,
 			sum(s.decided_grade = 'Ordinary') as ordinary,
 			sum(s.decided_grade = 'Lagging') as lagging
-		from `tabAssessment Sheet` s join `tabParty Organization` o on o.name = s.organization {join}
+		from {tables}
 		where {" and ".join(conditions)} group by {key} order by {key}""", values, as_dict=True)
 	if view == "Domain":
 		labels = [rules.DOMAIN_LABELS.get(d.k, d.k) for d in data]

@@ -48,6 +48,8 @@ doc_events = {
 		"before_cancel": "sanfenlei_app.review.guard_docstatus",
 	},
 	"Comment": {"before_insert": "sanfenlei_app.users.refuse_read_only_comments"},
+	"Assessment Standard": {"on_update": "sanfenlei_app.annexes.clear_label_cache",
+		"on_trash": "sanfenlei_app.annexes.clear_label_cache"},
 	"User": {"before_insert": ["sanfenlei_app.importing.skip_welcome_mail_without_outbox",
 		"sanfenlei_app.importing.in_site_time_zone"],
 		# a District Admin administers the campaign's accounts, with the campaign's roles only

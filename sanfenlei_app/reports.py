@@ -28,6 +28,27 @@ def organization_scope(filters, alias="o"):
 	return join, conditions, values
 
 
+def sheet_only_scope(filters, alias="s"):
+	"""The report's scope as conditions on the sheets' own columns — they carry their domain and
+	reporting unit, so a summary of the whole district (or of one chosen reporting unit, or
+	domain) needs no join to the tree. Returns ``(conditions, values)``, or None when the scope
+	needs the tree (a user confined to subtrees, or a chosen node that is not a reporting unit).
+	Raises frappe.PermissionError as ``organization_scope`` does."""
+	check_unit_in_scope(filters.get("reporting_unit"))
+	if subtree_condition(table="o"):
+		return None
+	conditions, values = [], {}
+	if filters.get("domain"):
+		conditions.append(f"{alias}.domain = %(domain)s")
+		values["domain"] = filters["domain"]
+	if filters.get("reporting_unit"):
+		if frappe.db.get_value("Party Organization", filters["reporting_unit"], "org_level") != "Reporting Unit":
+			return None
+		conditions.append(f"{alias}.reporting_unit = %(unit)s")
+		values["unit"] = filters["reporting_unit"]
+	return conditions, values
+
+
 def check_unit_in_scope(unit):
 	"""Raises frappe.PermissionError when ``unit`` is set and lies outside the user's subtrees."""
 	nodes = permitted_nodes()

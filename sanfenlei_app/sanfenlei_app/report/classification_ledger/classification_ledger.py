@@ -34,26 +34,27 @@ def columns():
 
 
 def rows(filters):
+	"""One row per organisation and year: its approved April and December grades and stars (the
+	district's or its four-level scheme's names) and the movement between them. The rows are
+	built from plain tuples in one pass (the report is at its floor's pace at 100,000 rows)."""
 	join, conditions, values = organization_scope(filters)
 	conditions.append("s.docstatus = 1")
 	if filters.campaign_year:
 		conditions.append("s.campaign_year = %(year)s")
 		values["year"] = filters.campaign_year
 	data = frappe.db.sql(
-		f"""select o.name as organization, o.reporting_unit, o.domain, s.campaign_year,
-			max(case when s.phase = 'Initial' then s.decided_grade end) as initial_grade,
-			max(case when s.phase = 'Initial' then s.decided_stars end) as initial_stars,
-			max(case when s.phase = 'Year End' then s.decided_grade end) as year_end_grade,
-			max(case when s.phase = 'Year End' then s.decided_stars end) as year_end_stars,
-			min(o.lft) as lft
+		f"""select o.name, o.reporting_unit, o.domain, s.campaign_year,
+			max(case when s.phase = 'Initial' then s.decided_grade end),
+			max(case when s.phase = 'Initial' then s.decided_stars end),
+			max(case when s.phase = 'Year End' then s.decided_grade end),
+			max(case when s.phase = 'Year End' then s.decided_stars end)
 		from `tabAssessment Sheet` s
 		join `tabParty Organization` o on o.name = s.organization
 		{join}
 		where {" and ".join(conditions)}
 		group by o.name, o.reporting_unit, o.domain, s.campaign_year
-		order by s.campaign_year desc, lft""",
+		order by s.campaign_year desc, min(o.lft)""",
 		values,
-		as_dict=True,
 	)
 	labels, domains = {}, {}  # a handful of distinct labels, looked up once each
 
@@ -63,27 +64,26 @@ def rows(filters):
 			labels[key] = rules.grade_label(grade, domain, four_level_labels(domain == "Remote Education Site", domain=domain))
 		return labels[key]
 
-	for row in data:
-		domain = row.domain
-		row.movement = movement(row)
-		row.domain_code = domain
-		row.initial_grade = label(row.initial_grade, domain)
-		row.year_end_grade = label(row.year_end_grade, domain)
+	out = []
+	for org, unit, domain, year, start, start_stars, end, end_stars in data:
 		if domain not in domains:
 			domains[domain] = _(domain or "")
-		row.domain = domains[domain]
-		del row["lft"]
-	return data
+		out.append(frappe._dict(organization=org, reporting_unit=unit, domain=domains[domain], domain_code=domain,
+			campaign_year=year, initial_grade=label(start, domain), initial_stars=start_stars,
+			year_end_grade=label(end, domain), year_end_stars=end_stars,
+			movement=movement(start, start_stars, end, end_stars)))
+	return out
 
 
-def movement(row):
-	if not row.year_end_grade:
-		return "待验收" if row.initial_grade else ""
-	if not row.initial_grade:
+def movement(start, start_stars, end, end_stars):
+	"""晋位升级 / 保持 / 降级 from April's grade and stars to December's; 待验收 before December."""
+	if not end:
+		return "待验收" if start else ""
+	if not start:
 		return ""
-	a, b = GRADE_RANK[row.initial_grade], GRADE_RANK[row.year_end_grade]
-	if b > a or (b == a and (row.year_end_stars or 0) > (row.initial_stars or 0)):
+	a, b = GRADE_RANK[start], GRADE_RANK[end]
+	if b > a or (b == a and (end_stars or 0) > (start_stars or 0)):
 		return "晋位升级"
-	if b < a or (row.year_end_stars or 0) < (row.initial_stars or 0):
+	if b < a or (end_stars or 0) < (start_stars or 0):
 		return "降级"
 	return "保持"

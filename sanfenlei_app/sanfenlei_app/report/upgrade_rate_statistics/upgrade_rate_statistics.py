@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 
 from sanfenlei_app import rules
-from sanfenlei_app.reports import organization_scope
+from sanfenlei_app.reports import organization_scope, sheet_only_scope
 from sanfenlei_app.reports import fit_widths
 
 
@@ -40,26 +40,32 @@ def starts_and_ends(filters):
 	"""Each organisation's approved start and year-end result, counted in SQL: one record per
 	group of alike organisations (same scope, start, end and honour) with its ``count``; an
 	organisation without a year-end result (as `rules.compute_rates` reads it: no decided grade)
-	is a record of its own, named, in tree order."""
-	join, conditions, values = organization_scope(filters)
+	is a record of its own, named — for the whole district from the sheets alone, by unit and
+	name; for a user confined to subtrees through the tree, in tree order."""
+	keys = GROUP_KEYS.get(filters.group_by or "Domain", GROUP_KEYS["Domain"])
+	own = sheet_only_scope(filters, alias="i")
+	if own is None:  # confined to subtrees: through the tree, the unnamed in tree order
+		join, conditions, values = organization_scope(filters)
+		tables = f"`tabAssessment Sheet` i join `tabParty Organization` o on o.name = i.organization {join}"
+		order = "min(o.lft)"
+	else:  # the whole district (or a chosen unit): the sheets carry domain and unit; by unit, then name
+		(conditions, values), tables, order = own, "`tabAssessment Sheet` i", "min(i.reporting_unit), min(i.organization)"
+		keys = [k.replace("o.", "i.") for k in keys]
 	conditions += ["i.phase = 'Initial'", "i.docstatus = 1", "i.campaign_year = %(year)s"]
 	values["year"] = filters.campaign_year
-	keys = GROUP_KEYS.get(filters.group_by or "Domain", GROUP_KEYS["Domain"])
 	return frappe.db.sql(
 		f"""select {"".join(k + ", " for k in keys)}
 			i.decided_grade as start_grade, ifnull(i.decided_stars, 0) as start_stars,
 			e.decided_grade as end_grade, e.decided_stars as end_stars, e.honour,
-			case when e.decided_grade is null then o.name end as organization,
-			count(*) as count, min(o.lft) as lft
-		from `tabAssessment Sheet` i
-		join `tabParty Organization` o on o.name = i.organization
-		{join}
+			case when e.decided_grade is null then i.organization end as organization,
+			count(*) as count
+		from {tables}
 		left join `tabAssessment Sheet` e on e.organization = i.organization and e.campaign_year = i.campaign_year
 			and e.phase = 'Year End' and e.docstatus = 1
 		where {" and ".join(conditions)}
 		group by {"".join(k + ", " for k in keys)}i.decided_grade, ifnull(i.decided_stars, 0), e.decided_grade,
-			e.decided_stars, e.honour, case when e.decided_grade is null then o.name end
-		order by lft""",
+			e.decided_stars, e.honour, case when e.decided_grade is null then i.organization end
+		order by {order}""",
 		values,
 		as_dict=True,
 	)
