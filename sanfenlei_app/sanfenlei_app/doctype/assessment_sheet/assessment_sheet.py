@@ -135,8 +135,12 @@ def on_doctype_update():
 	"""The indexes the reports' queries need (docs/BENCHMARKS.md measures them against their floors):
 	one covering the whole-district summaries' GROUP BY (附件4/6, the charts, the rates' starts:
 	year, phase and status, then domain, unit, grades and organisation, all read from the index),
-	and one covering the rates' pairing of each organisation's start with its year-end result."""
+	one covering the rates' pairing of each organisation's start with its year-end result, and
+	the number cards' (a step's sheets, the overdue ones)."""
 	frappe.db.add_index("Assessment Sheet", ["campaign_year", "phase", "docstatus", "domain", "reporting_unit",
 		"decided_grade", "decided_stars", "grade", "stars", "organization"], "year_phase_summary")
 	frappe.db.add_index("Assessment Sheet", ["organization", "campaign_year", "phase", "docstatus", "decided_grade",
 		"decided_stars", "honour"], "org_year_phase_result")
+	# the workspace's cards: sheets waiting at a step, overdue sheets
+	frappe.db.add_index("Assessment Sheet", ["workflow_state"], "workflow_state")
+	frappe.db.add_index("Assessment Sheet", ["is_overdue"], "is_overdue")
