@@ -98,7 +98,7 @@ def grade_distribution(filters):
 		from {tables}
 		where {" and ".join(conditions)} group by {key} order by {key}""", values, as_dict=True)
 	if view == "Domain":
-		labels = [rules.DOMAIN_LABELS.get(d.k, d.k) for d in data]
+		labels = [rules.DOMAIN_CHART_LABELS.get(d.k, d.k) for d in data]
 	else:  # units told apart on the axis: 猛追湾街道, not “中共..” a dozen times
 		short = dict(frappe.get_all("Party Organization", filters={"name": ["in", [d.k for d in data]]},
 			fields=["name", "short_name"], as_list=True)) if data else {}
@@ -153,7 +153,8 @@ def review_progress(filters):
 		days.setdefault(d.day, {})[d.state] = d.n
 	if len(days) == 1:  # a line needs two points: the day before the first had none
 		days = {frappe.utils.add_days(d.day, -1): {}, **days}
-	return [{"label": str(day), **{_key(st): states.get(st, 0) for st in STEP_ORDER[1:]}} for day, states in days.items()]
+	# 04-12, not 2026-04-12: a dozen dates fit the axis, the year is the filter's
+	return [{"label": str(day)[5:], **{_key(st): states.get(st, 0) for st in STEP_ORDER[1:]}} for day, states in days.items()]
 
 
 def _key(state):

@@ -120,6 +120,11 @@ DOMAIN_LABELS = {
 }
 
 
+# the domains on a chart's axis, where half a workspace holds about four characters a label
+DOMAIN_CHART_LABELS = {"Street Committee": "街道", "Community": "社区", "Private Enterprise": "非公企业",
+	"Social Organization": "社会组织", "Public Institution": "机关事业", "Remote Education Site": "远教站点"}
+
+
 def default_other_domain_target(community_percent, margin=5):
 	"""A default for another domain: above the community's, 100% at most."""
 	return min(100, community_percent + margin)

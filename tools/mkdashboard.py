@@ -132,6 +132,21 @@ def workspace():
 
 
 def dump(path, data):
+	"""Write ``data`` (a document or a list of them); Frappe re-imports a document only when its
+	"modified" moves, so every "modified" in it is stamped with now when the content changed."""
+	import datetime
+
+	def strip(d):
+		return [{k: v for k, v in x.items() if k != "modified"} for x in (d if isinstance(d, list) else [d])]
+
+	if os.path.exists(path):
+		with open(path, encoding="utf-8") as f:
+			old = json.load(f)
+		if strip(old) == strip(data):
+			return
+	now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S.000000")
+	for x in data if isinstance(data, list) else [data]:
+		x["modified"] = now
 	with open(path, "w") as f:
 		json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
 		f.write("\n")

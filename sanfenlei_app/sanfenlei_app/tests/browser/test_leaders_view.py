@@ -62,6 +62,7 @@ def workspace_findings(u, name):
 			};
 		}
 		out.sidebar = [...document.querySelectorAll('.desk-sidebar .sidebar-item-label')].map(e => e.textContent.trim());
+		out.shortcuts = [...document.querySelectorAll('.widget.shortcut-widget-box .widget-title')].map(e => e.innerText.trim());
 		return out;
 	}""")
 
@@ -88,13 +89,15 @@ def test_the_workspace_and_reports_are_legible_and_a_leader_only_reads(browser):
 			movement = seen["年初与年底级次对比"]
 			assert "年初" in " ".join(movement["legend"]) and "年底" in " ".join(movement["legend"]), movement
 			for title, chart in seen.items():
-				if title == "sidebar":
+				if title in ("sidebar", "shortcuts"):
 					continue
 				assert not any(y.endswith(".00") for y in chart["y"]), f"{title}: axis {chart['y']}"
 			over_time = seen["审核进度（每日进入各环节）"]  # no step logged in this year: it says so
 			assert over_time["state"] == "无数据" and not over_time["x"], over_time
 			expected = ["三分类三升级", "用户管理"] if who == "district" else ["三分类三升级"]
 			assert seen["sidebar"] == expected, seen["sidebar"]
+			# the workspace's shortcuts lead to what the user may open: no 用户 for anyone here (用户管理 has it)
+			assert "附件3 分类名单统计表" in seen["shortcuts"] and "用户" not in seen["shortcuts"], seen["shortcuts"]
 			# every report opens on the current year, with no missing filter and no header cut short
 			for report in REPORTS:
 				page = u.go(f"/app/query-report/{report}")
