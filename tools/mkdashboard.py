@@ -139,12 +139,17 @@ def dump(path, data):
 	def strip(d):
 		return [{k: v for k, v in x.items() if k != "modified"} for x in (d if isinstance(d, list) else [d])]
 
+	stamp = datetime.datetime.now()
 	if os.path.exists(path):
 		with open(path, encoding="utf-8") as f:
 			old = json.load(f)
 		if strip(old) == strip(data):
 			return
-	now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S.000000")
+		# later than any stamp the file had, even one set ahead of the clock
+		stamps = [datetime.datetime.fromisoformat(x["modified"]) for x in (old if isinstance(old, list) else [old])
+			if x.get("modified")]
+		stamp = max([stamp] + [t + datetime.timedelta(seconds=1) for t in stamps])
+	now = stamp.strftime("%Y-%m-%d %H:%M:%S.000000")
 	for x in data if isinstance(data, list) else [data]:
 		x["modified"] = now
 	with open(path, "w") as f:

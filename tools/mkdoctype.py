@@ -59,7 +59,8 @@ def write_doctype(name, fields, permissions=(), module="Sanfenlei App", **props)
 		with open(path, encoding="utf-8") as f:
 			old = json.load(f)
 		same = {k: v for k, v in old.items() if k != "modified"} == {k: v for k, v in doc.items() if k != "modified"}
-		doc["modified"] = old["modified"] if same else datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S.000000")
+		later = max(datetime.datetime.now(), datetime.datetime.fromisoformat(old["modified"]) + datetime.timedelta(seconds=1))
+		doc["modified"] = old["modified"] if same else later.strftime("%Y-%m-%d %H:%M:%S.000000")
 	with open(path, "w") as f:
 		json.dump(doc, f, ensure_ascii=False, indent=1, sort_keys=True)
 		f.write("\n")
