@@ -184,6 +184,9 @@ def sheet_scope(filters, sites):
 		conditions.append("s.docstatus = 1")
 	conditions.append("o.domain = %(site)s" if sites else "o.domain != %(site)s")
 	values.update(year=filters.campaign_year, phase=filters.phase, site=SITE)
+	if filters.get("page_organizations") is not None:  # the desk's page of a list (reports.organization_page)
+		conditions.append("s.organization in %(page_organizations)s")
+		values["page_organizations"] = tuple(filters.page_organizations) or ("",)
 	return join, " and ".join(conditions), values
 
 
@@ -389,6 +392,14 @@ def display(row, shares):
 
 
 def execute_report(annex, filters):
+	"""The desk's Script Report of an annex: its columns and rows; a list (附件3/5) a page of
+	organisations at a time (``page``, in tree order), with a line saying which page."""
+	from sanfenlei_app.reports import organization_page, page_message
+
 	filters = normalize(filters)
 	layout = spec(annex, filters)  # looked up once: the scheme's grade names
-	return report_columns(annex, filters, layout), report_rows(annex, filters, layout), None, None, None
+	message = None
+	if annex in ("annex3", "annex5"):
+		filters.page_organizations, page, pages, total = organization_page(filters, filters.get("page"))
+		message = page_message(page, pages, total)
+	return report_columns(annex, filters, layout), report_rows(annex, filters, layout), message, None, None

@@ -82,7 +82,11 @@ def toggle_like(doctype, name, add=False):
 	any logged-in user; here only on one the user may read (frappe.PermissionError otherwise)."""
 	from frappe.desk import like
 
+	from sanfenlei_app.users import is_read_only
+
 	frappe.has_permission(doctype, "read", doc=name, throw=True)
+	if is_read_only():  # a leader reads, and leaves no mark
+		frappe.throw(frappe._("领导账号只能查看，不能点赞"), frappe.PermissionError)
 	return like.toggle_like(doctype, name, add)
 
 

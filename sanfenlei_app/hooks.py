@@ -43,7 +43,8 @@ has_permission = {
 doc_events = {
 	# only a transition of its workflow submits or cancels a document under review (review.py)
 	"*": {
-		"before_validate": "sanfenlei_app.review.guard_state_docstatus",
+		"before_validate": ["sanfenlei_app.review.guard_state_docstatus", "sanfenlei_app.users.refuse_read_only_writes"],
+		"on_trash": "sanfenlei_app.users.refuse_read_only_writes",
 		"before_submit": "sanfenlei_app.review.guard_docstatus",
 		"before_cancel": "sanfenlei_app.review.guard_docstatus",
 	},
@@ -105,6 +106,7 @@ scheduler_events = {
 		"sanfenlei_app.sanfenlei_app.doctype.upgrade_milestone.upgrade_milestone.mark_overdue_milestones",
 		"sanfenlei_app.dashboard.notify_units_without_admin"],
 	"daily_long": ["sanfenlei_app.backups.daily_backup"],
+	"hourly": ["sanfenlei_app.reports.keep_reports_interactive"],
 }
 
 # Desk helpers (the 附件3–6 reports' filters and Excel buttons); portal helpers; and, in both,

@@ -66,3 +66,43 @@ def fit_widths(columns):
 		if isinstance(c, dict):
 			c["width"] = max(c.get("width") or 120, len(_(c.get("label") or "")) * 14 + 40)
 	return columns
+
+
+PAGE_SIZE = 2000  # organisations on one page of a list report in the desk
+
+
+def organization_page(filters, page, size=None):
+	"""One page of the organisations in a report's scope, in tree order: the desk's list reports
+	show a page at a time, so that their first screen comes at once at any size of district (the
+	Excel export stays whole). Takes the report's filters, the page number (1 for the first; a
+	number past the end gives the last page) and the page size (organisations; PAGE_SIZE).
+	Returns ``(names, page, pages, total)``. Raises PermissionError as ``organization_scope``."""
+	from frappe.utils import cint
+
+	size = size or PAGE_SIZE
+	join, conditions, values = organization_scope(filters)
+	where = " and ".join(conditions) or "1=1"
+	total = frappe.db.sql(f"select count(*) from `tabParty Organization` o {join} where {where}", values)[0][0]
+	pages = max(1, -(-total // size))
+	page = min(max(1, cint(page) or 1), pages)
+	names = frappe.db.sql(f"""select o.name from `tabParty Organization` o {join} where {where}
+		order by o.lft limit %(size)s offset %(offset)s""", dict(values, size=size, offset=(page - 1) * size), pluck=True)
+	return names, page, pages, total
+
+
+def page_message(page, pages, total, size=None):
+	"""The line above a paged list report: which page of how many, and how to see the rest."""
+	if pages <= 1:
+		return None
+	return (f"第{page}/{pages}页：每页{size or PAGE_SIZE}个党组织（按组织树顺序），共{total}个。"
+		"修改“页码”翻页；导出Excel（正式格式）得到全部。")
+
+
+def keep_reports_interactive():
+	"""Hourly and after_migrate: Frappe turns a Script Report whose run once took over 15 s (a busy
+	server) into a background (“prepared”) report for everyone, for good; the campaign's reports
+	stay interactive (their desk pages are paged and fast). Returns how many were switched back."""
+	names = frappe.get_all("Report", filters={"module": "Sanfenlei App", "prepared_report": 1}, pluck="name")
+	for name in names:
+		frappe.db.set_value("Report", name, "prepared_report", 0)
+	return len(names)

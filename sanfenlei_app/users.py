@@ -140,9 +140,30 @@ def is_read_only(user=None):
 
 
 def refuse_read_only_comments(comment, method=None):
-	"""Comment.before_insert: a read-only account (a leader) does not comment on the campaign's
-	documents (Frappe lets anyone who may read a document comment on it). Raises PermissionError."""
-	if comment.comment_type != "Comment" or not comment.reference_doctype or not is_read_only():
+	"""Comment.before_insert: a read-only account (a leader) comments on nothing (Frappe lets anyone
+	who may read a document comment on it; a like or an attachment leaves a Comment too). Raises
+	PermissionError."""
+	if not is_read_only():
 		return
-	if frappe.get_meta(comment.reference_doctype).module == "Sanfenlei App":
-		frappe.throw(_("领导账号只能查看，不能发表评论"), frappe.PermissionError)
+	frappe.throw(_("领导账号只能查看，不能发表评论"), frappe.PermissionError)
+
+
+# What Frappe itself writes while anyone reads (logs, the user's own settings): allowed a leader.
+READ_ONLY_MAY_WRITE = {"Access Log", "Activity Log", "View Log", "Route History", "Error Log", "Notification Log",
+	"Version", "Email Queue", "Email Queue Recipient", "Energy Point Log", "Prepared Report"}
+OWN_RECORDS = {"User", "Notification Settings", "Dashboard Settings"}
+
+
+def refuse_read_only_writes(doc, method=None):
+	"""Every DocType's before_validate and on_trash: a read-only account (a leader) creates,
+	changes and deletes nothing — not the campaign's documents (their permissions say so) and not
+	what Frappe lets any desk user make (an assignment's ToDo, an attached file, a note, an event,
+	a saved report, a kanban board, a contact). Frappe's own logs and the account's own settings
+	are allowed. Raises PermissionError."""
+	if frappe.flags.in_install or frappe.flags.in_migrate or doc.doctype in READ_ONLY_MAY_WRITE:
+		return
+	if not is_read_only():
+		return
+	if doc.doctype in OWN_RECORDS and frappe.session.user in (doc.name, doc.get("owner"), doc.get("user")):
+		return
+	frappe.throw(_("领导账号只能查看，不能新建、修改或删除{0}").format(_(doc.doctype)), frappe.PermissionError)

@@ -51,6 +51,9 @@ def after_migrate():
 	ensure_list_view_settings()
 	configure_printing()
 	ensure_indexes()
+	from sanfenlei_app.reports import keep_reports_interactive
+
+	keep_reports_interactive()
 	from sanfenlei_app.permissions import resync_all
 	from sanfenlei_app.setup.standards import install_default_standards
 

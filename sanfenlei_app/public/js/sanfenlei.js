@@ -21,6 +21,11 @@ frappe.utils.format_chart_axis_number = function (label, country) {
 	return sanfenlei_axis_number.call(frappe.utils, label, country);
 };
 
+// 页码 of a list report: the desk shows a page of organisations at a time (the Excel export all).
+sanfenlei.page_filter = function () {
+	return { fieldname: "page", label: __("页码"), fieldtype: "Int", default: 1 };
+};
+
 // The filters and the official-layout Excel buttons of the 附件3–6 Script Reports.
 sanfenlei.annex_report = function (annex, with_domain) {
 	const filters = [
@@ -35,6 +40,7 @@ sanfenlei.annex_report = function (annex, with_domain) {
 		},
 		{ fieldname: "approved_only", label: __("只含已审核"), fieldtype: "Check" },
 	];
+	if (annex === "annex3" || annex === "annex5") filters.push(sanfenlei.page_filter());
 	if (with_domain) {
 		filters.splice(3, 0, {
 			fieldname: "domain", label: __("Domain"), fieldtype: "Select",

@@ -10,5 +10,6 @@ frappe.query_reports["Classification Ledger"] = {
 			options: ["", "Street Committee", "Community", "Private Enterprise", "Social Organization",
 				"Public Institution", "Remote Education Site"].map((v) => ({ value: v, label: __(v) })),
 		},
+		sanfenlei.page_filter(),
 	],
 };

@@ -9,14 +9,17 @@ from frappe import _
 from sanfenlei_app import rules
 from sanfenlei_app.annexes import four_level_labels
 from sanfenlei_app.reports import organization_scope
-from sanfenlei_app.reports import fit_widths
+from sanfenlei_app.reports import fit_widths, organization_page, page_message
 
 GRADE_RANK = rules.GRADE_RANK
 
 
 def execute(filters=None):
+	"""The ledger a page of organisations at a time (``page``, in tree order), with a line saying
+	which page of how many."""
 	filters = frappe._dict(filters or {})
-	return fit_widths(columns()), rows(filters)
+	filters.page_organizations, page, pages, total = organization_page(filters, filters.get("page"))
+	return fit_widths(columns()), rows(filters), page_message(page, pages, total)
 
 
 def columns():
@@ -42,6 +45,9 @@ def rows(filters):
 	if filters.campaign_year:
 		conditions.append("s.campaign_year = %(year)s")
 		values["year"] = filters.campaign_year
+	if filters.get("page_organizations") is not None:  # the desk's page (reports.organization_page)
+		conditions.append("s.organization in %(page_organizations)s")
+		values["page_organizations"] = tuple(filters.page_organizations) or ("",)
 	data = frappe.db.sql(
 		f"""select o.name, o.reporting_unit, o.domain, s.campaign_year,
 			max(case when s.phase = 'Initial' then s.decided_grade end),

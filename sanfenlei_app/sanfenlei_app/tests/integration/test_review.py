@@ -410,7 +410,9 @@ def test_ledger_report_shows_the_approved_grades_of_the_users_subtree(line):
 	assert act(line.api["district"], name, "Approve").status_code == 200
 	run = "/api/method/frappe.desk.query_report.run"
 	for who, visible in (("unit", True), ("other_unit", False), ("district", True)):
-		r = line.api[who].post(run, {"report_name": "Classification Ledger", "filters": {"campaign_year": year()}})
+		# the desk shows a page of organisations at a time: its unit's page for those who may see it
+		filters = {"campaign_year": year()} | ({"reporting_unit": line.a.name} if visible else {})
+		r = line.api[who].post(run, {"report_name": "Classification Ledger", "filters": filters})
 		assert r.status_code == 200, r.text[-300:]
 		rows = [row for row in r.json()["message"]["result"] if isinstance(row, dict)]
 		mine = [row for row in rows if row.get("organization") == org.name]
