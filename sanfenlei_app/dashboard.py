@@ -171,12 +171,15 @@ def review_progress_columns(view):
 
 def chart_of(columns, rows, kind="bar"):
 	"""Frappe chart data with the columns' Chinese labels as the series names (the
-	workspace's Dashboard Charts use the report's own chart). Every column is a series, even one
-	that is all zero (年底 before December), so that the legend names each; no rows give a chart
-	without labels, which the workspace shows as 无数据 and the report page leaves out."""
+	workspace's Dashboard Charts use the report's own chart). Up to four columns each is a series,
+	even one all zero (年底 before December), so that the legend names each; of more (the review's
+	steps) those with a count; no rows give a chart without labels, which the workspace shows as
+	无数据 and the report page leaves out."""
 	if not rows:
 		return {"data": {}, "type": kind}
 	series = [c for c in columns if c["fieldname"] != "label"]
+	if len(series) > 4:  # the review's dozen steps: those reached, so that the legend holds every one
+		series = [c for c in series if any(r.get(c["fieldname"]) for r in rows)]
 	return {
 		"data": {"labels": [r["label"] for r in rows],
 			"datasets": [{"name": c["label"], "values": [r.get(c["fieldname"]) or 0 for r in rows]} for c in series]},

@@ -372,7 +372,9 @@ def export_rates(campaign_year=None, group_by="Domain", reporting_unit=None, dom
 	filters = frappe._dict(campaign_year=campaign_year or get_current_year(), group_by=group_by or "Domain",
 		reporting_unit=reporting_unit, domain=domain)
 	content = build_rates_workbook(filters)
-	send(content, f"升级率统计表-{filters.campaign_year}-{reporting_unit or '全区'}.xlsx")
+	from sanfenlei_app.sanfenlei_app.report.upgrade_rate_statistics.upgrade_rate_statistics import scope_label
+
+	send(content, f"升级率统计表-{filters.campaign_year}-{scope_label(filters)}{('-' + frappe._(domain)) if domain else ''}.xlsx")
 
 
 SUMMARY_MOVES = (("organizations_count", "年初参加定级"), ("moved_up", "晋位升级"), ("stayed", "保持原级次"),

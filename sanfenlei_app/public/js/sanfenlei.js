@@ -17,6 +17,8 @@ sanfenlei.year_filter = function (extra) {
 const sanfenlei_axis_number = frappe.utils.format_chart_axis_number;
 frappe.utils.format_chart_axis_number = function (label, country) {
 	const n = Number(label);
+	// counts: a tick between two whole numbers (0.25 of a sheet) is left unlabelled
+	if (Number.isFinite(n) && !Number.isInteger(n) && Math.abs(n) < 10) return "";
 	if (Number.isFinite(n) && Math.abs(n) < 10000) return String(Math.round(n * 100) / 100);
 	return sanfenlei_axis_number.call(frappe.utils, label, country);
 };

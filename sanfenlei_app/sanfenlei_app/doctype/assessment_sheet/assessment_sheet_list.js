@@ -5,7 +5,8 @@ frappe.listview_settings["Assessment Sheet"] = {
 	},
 	onload(listview) {
 		if (frappe.user.has_role(["District Admin", "System Manager"])) sanfenlei.add_import_buttons(listview, "results");
-		listview.page.add_inner_button(__("Create Sheets for a Unit"), () => {
+		// who may create sheets (a leader reads only: the server refuses it, the desk does not offer it)
+		if (frappe.model.can_create("Assessment Sheet")) listview.page.add_inner_button(__("Create Sheets for a Unit"), () => {
 			const d = new frappe.ui.Dialog({
 				title: __("Create Sheets for a Unit"),
 				fields: [

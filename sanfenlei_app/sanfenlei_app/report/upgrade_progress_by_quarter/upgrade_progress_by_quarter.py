@@ -89,6 +89,9 @@ COLORS = {"due": "#2490EF", "done": "#29CD42", "overdue": "#CB2929", "reports": 
 
 
 def chart(rows):
+	"""The quarters' counts as a bar chart; none at all is a chart without labels (无数据)."""
 	sums = totals(rows)
+	if not any(sums[f][q] for f, _label in COUNTS for q in QUARTERS):
+		return {"type": "bar", "data": {}}
 	return {"type": "bar", "colors": [COLORS[f] for f, _label in COUNTS], "data": {"labels": [f"第{q}季度" for q in QUARTERS],
 		"datasets": [{"name": label, "values": [sums[f][q] for q in QUARTERS]} for f, label in COUNTS]}}
