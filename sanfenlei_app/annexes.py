@@ -259,10 +259,13 @@ SUMMARY_QUERY = """select {unit}.domain, {unit}.reporting_unit, count(*) as tota
 
 
 def in_tree_order(records):
-	"""The domains in the notice's order, the units in the tree's (one small query for the units'
-	positions instead of a join in the big GROUP BY)."""
-	units = {r["reporting_unit"] for r in records if r["reporting_unit"]}
-	lft = dict(frappe.db.sql("select name, lft from `tabParty Organization` where name in %s", [tuple(units)])) if units else {}
+	"""The domains in the notice's order, the units in the tree's (their positions come with the
+	grouped rows, ``unit_lft``, joined after the GROUP BY; else one small query)."""
+	if records and "unit_lft" in records[0]:
+		lft = {r["reporting_unit"]: r["unit_lft"] or 0 for r in records}
+	else:
+		units = {r["reporting_unit"] for r in records if r["reporting_unit"]}
+		lft = dict(frappe.db.sql("select name, lft from `tabParty Organization` where name in %s", [tuple(units)])) if units else {}
 	order = {d: i for i, d in enumerate(rules.DOMAINS)}
 	return sorted(records, key=lambda r: (order.get(r["domain"], 99), lft.get(r["reporting_unit"], 0)))
 
@@ -308,6 +311,9 @@ def summary_query(filters, sites):
 
 def summary_blocks(filters, sites):
 	query, values = summary_query(filters, sites)
+	# the units' tree positions joined to the grouped rows (a dozen), not to the sheets
+	query = f"""select g.*, u.lft as unit_lft from ({query}) g
+		left join `tabParty Organization` u on u.name = g.reporting_unit"""
 	records = in_tree_order(frappe.db.sql(query, values, as_dict=True))
 	exceptions = set()
 	if sites:
