@@ -306,6 +306,24 @@ def wrapped_height(values, widths, line=15):
 	return line * max(line_count("" if v is None else str(v), max(1, w / 2)) for v, w in zip(values, widths))
 
 
+def row_writer(ws):
+	"""A function appending a row of ``values`` to ``ws`` in the annexes' style (font, alignment,
+	borders unless ``border`` is false, a height in points if given); it returns the row's number."""
+
+	def put(values, font=Styles.body, align=CENTER, border=True, height=None):
+		ws.append(values)
+		r = ws.max_row
+		for c in ws[r][:len(values)]:
+			c.font, c.alignment = font, align
+			if border:
+				c.border = BORDER
+		if height:
+			ws.row_dimensions[r].height = height
+		return r
+
+	return put
+
+
 def build_rates_workbook(filters):
 	"""升级率统计表 (Upgrade Rate Statistics) as an .xlsx in the annexes' style: title, 填报单位 and
 	填报时间, one header row repeated on every printed page, the report's rows with borders, the
@@ -323,16 +341,7 @@ def build_rates_workbook(filters):
 		ws.column_dimensions[get_column_letter(i)].width = width
 	a4_landscape(ws)
 
-	def put(values, font=Styles.body, align=CENTER, border=True, height=None):
-		ws.append(values)
-		r = ws.max_row
-		for c in ws[r]:
-			c.font, c.alignment = font, align
-			if border:
-				c.border = BORDER
-		if height:
-			ws.row_dimensions[r].height = height
-		return r
+	put = row_writer(ws)
 
 	r = put([f"{year}年度“三分类三升级”活动升级率统计表"], Styles.title, CENTER, False, 30)
 	ws.merge_cells(f"A{r}:{last}{r}")
@@ -399,16 +408,7 @@ def build_annual_summary_workbook(doc):
 	a4_landscape(ws)
 	ws.page_setup.orientation = "portrait"
 
-	def put(values, font=Styles.body, align=CENTER, border=True, height=None):
-		ws.append(values)
-		r = ws.max_row
-		for c in ws[r][:len(values)]:
-			c.font, c.alignment = font, align
-			if border:
-				c.border = BORDER
-		if height:
-			ws.row_dimensions[r].height = height
-		return r
+	put = row_writer(ws)
 
 	r = put([f"{doc.reporting_unit}{year}年度“三分类三升级”活动工作总结附表"], Styles.title, CENTER, False, 30)
 	ws.merge_cells(f"A{r}:{last}{r}")
