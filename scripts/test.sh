@@ -16,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 CI=${CI:-}
 ONLY=${ONLY:-}
 ARTIFACTS=${ARTIFACTS:-$REPO_DIR/test-artifacts}
-MODULE=sanfenlei_app/sanfenlei_app/tests
+TESTS=tests
 results=()
 status=0
 START=$(date +%s)
@@ -45,7 +45,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" = plain ]; then
     [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q pytest openpyxl; }
     PY="$venv/bin/python"
   fi
-  (cd "$REPO_DIR" && "$PY" -m pytest -p no:cacheprovider -q "$MODULE/unit")
+  (cd "$REPO_DIR" && "$PY" -m pytest -p no:cacheprovider -q "$TESTS/unit")
   level_result "plain tests" $?
 fi
 
@@ -90,7 +90,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
       as_bench "cd '$BENCH_DIR/sites' && SANFENLEI_TEST_SITE='$TEST_SITE' SANFENLEI_WEB='$WEB_URL' \
         SANFENLEI_ARTIFACTS='$ARTIFACTS' SANFENLEI_MAILBOX='$MAILBOX' SANFENLEI_BENCH='$BENCH_DIR' \
         ../env/bin/python -m pytest -p no:cacheprovider -q -rP ${PYTEST_K:+-k '$PYTEST_K'} \
-        ../apps/sanfenlei_app/$MODULE/$1"
+        ../apps/sanfenlei_app/$TESTS/$1"
     }
     if [ -z "$ONLY" ] || [ "$ONLY" = integration ]; then
       say "== 2/3 集成测试 (integration tests on $TEST_SITE) =="
@@ -98,7 +98,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
       level_result "integration tests" $?
     fi
     if [ -z "$ONLY" ] || [ "$ONLY" = browser ]; then
-      if ls "$REPO_DIR/$MODULE"/browser/test_*.py >/dev/null 2>&1; then
+      if ls "$REPO_DIR/$TESTS"/browser/test_*.py >/dev/null 2>&1; then
         say "== 3/3 浏览器测试 (browser tests, headless Chromium) =="
         run_pytest browser
         level_result "browser tests" $?

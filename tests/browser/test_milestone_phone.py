@@ -7,15 +7,15 @@ import os
 import frappe
 from frappe.utils import add_days, getdate, nowdate
 
-from sanfenlei_app.sanfenlei_app.tests.integration.test_evidence import png
+from tests.integration.test_evidence import png
 
 from .conftest import ARTIFACTS, PHONE, User, make_user, uid
 from .test_portal_flow import no_overflow, settle
 
 
 def test_secretary_reports_progress_on_a_milestone_with_a_photo_at_phone_width(browser):
-	from sanfenlei_app.sanfenlei_app.tests.integration.conftest import Tree
-	from sanfenlei_app.sanfenlei_app.tests.integration.test_milestones import this_year
+	from tests.integration.conftest import Tree
+	from tests.integration.test_milestones import this_year
 
 	frappe.set_user("Administrator")
 	t = Tree()

@@ -23,7 +23,7 @@ def district_admin():
 
 def test_realtime_progress_of_a_bulk_creation_arrives_through_the_web_port(browser, district_admin):
 	from sanfenlei_app.bulk import QUEUE_ABOVE
-	from sanfenlei_app.sanfenlei_app.tests.integration.test_tree_scale import build_street
+	from tests.integration.test_tree_scale import build_street
 
 	unit = build_street(QUEUE_ABOVE + 5)  # large enough for the background queue, with progress
 	frappe.db.commit()
@@ -55,7 +55,7 @@ def test_realtime_progress_of_a_bulk_creation_arrives_through_the_web_port(brows
 def test_district_admin_imports_organisations_with_data_import(browser, district_admin):
 	"""/app/data-import as District Admin (no System Manager): a CSV of three communities under
 	an existing street, imported by Frappe's Data Import, run by the background worker."""
-	from sanfenlei_app.sanfenlei_app.tests.integration.conftest import Tree
+	from tests.integration.conftest import Tree
 
 	t = Tree()
 	street = t.street(t.district(), "导入街道")

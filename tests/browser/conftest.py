@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from sanfenlei_app.sanfenlei_app.tests.integration.conftest import (  # noqa: F401  (fixtures)
+from tests.integration.conftest import (  # noqa: F401  (fixtures)
 	PASSWORD,
 	SITE,
 	Tree,

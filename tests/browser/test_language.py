@@ -76,7 +76,7 @@ def test_the_sweep_finds_english():
 
 @pytest.fixture(scope="module")
 def town():
-	from sanfenlei_app.sanfenlei_app.tests.integration.conftest import Rest, Tree
+	from tests.integration.conftest import Rest, Tree
 
 	frappe.set_user("Administrator")
 	if not frappe.db.exists("Campaign Year", "2012"):
@@ -125,7 +125,7 @@ def town():
 	year_end = sec.post("/api/resource/Assessment Sheet", {"organization": org.name, "campaign_year": "2012",
 		"phase": "Year End"}).json()["data"]["name"]
 	frappe.db.rollback()
-	from sanfenlei_app.sanfenlei_app.tests.integration.test_status_survey import survey_values
+	from tests.integration.test_status_survey import survey_values
 
 	survey = frappe.get_doc(survey_values(org.name, funding_judgement="Partly", funding_problems="活动场所偏小")).insert().name
 	commitment = frappe.get_doc({"doctype": "Organization Commitment", "organization": org.name,

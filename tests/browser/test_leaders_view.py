@@ -21,7 +21,7 @@ def a_year_of_twelve_streets():
 	"""A campaign year of its own (made current), twelve streets with full names as a district
 	writes them, each with graded organisations."""
 	from sanfenlei_app.grading import load_standard
-	from sanfenlei_app.sanfenlei_app.tests.integration.conftest import Tree
+	from tests.integration.conftest import Tree
 
 	free = [y for y in range(2030, 2100) if not frappe.db.exists("Campaign Year", str(y))]
 	year = str(random.choice(free))
@@ -118,7 +118,7 @@ def test_the_workspace_and_reports_are_legible_and_a_leader_only_reads(browser):
 			u.close()
 			print(f"\n{who}: units {units['x']}; sidebar {seen['sidebar']}; {len(REPORTS)} reports opened on {year}")
 		# the server refuses a leader's comment whatever the path
-		from sanfenlei_app.sanfenlei_app.tests.integration.conftest import Rest, message
+		from tests.integration.conftest import Rest, message
 
 		r = Rest(leader).post("/api/method/frappe.desk.form.utils.add_comment", {"reference_doctype": "Assessment Sheet",
 			"reference_name": sheet, "content": "领导批示", "comment_email": leader, "comment_by": "领导乙"})

@@ -64,8 +64,8 @@ def import_through_dialog(u, route, title, content, filename, nothing_yet=None):
 
 
 def test_district_admin_creates_a_unit_admin_and_imports_organisations_users_and_results(browser):
-	from sanfenlei_app.sanfenlei_app.tests.integration.conftest import Tree
-	from sanfenlei_app.sanfenlei_app.tests.integration.test_import import fill
+	from tests.integration.conftest import Tree
+	from tests.integration.test_import import fill
 
 	frappe.set_user("Administrator")
 	t = Tree()
