@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): sites with 2,000 and 20,000 organisations (the demo at --scale 8 and
-# --scale 80, Initial and Year End sheets), then sanfenlei_app.benchmark.run on each, which
+# --scale 80, Initial and Year End sheets), then benchmarks/benchmark.py's run on each, which
 # prints a table comparing every report, number card, export, save and bulk creation with a
 # baseline measured in the same run.  Tables are also written to test-artifacts/benchmarks/.
 #
@@ -27,7 +27,7 @@ for scale in $SCALES; do
     say "demo data at scale $scale in $(( $(date +%s) - t0 )) s"
   fi
   [ -n "${BUILD_ONLY:-}" ] && continue
-  bench_cmd "--site '$site' execute sanfenlei_app.benchmark.run" | tee "$OUT/$site.log"
+  in_site "$site" benchmark.run | tee "$OUT/$site.log"
   tail -n 1 "$OUT/$site.log" | python3 -c "import json,sys; print(json.loads(sys.stdin.read()))" > "$OUT/$site.md"
   say "table: $OUT/$site.md"
 done

@@ -385,3 +385,9 @@ sync_app() {
 }
 
 bench_cmd() { as_bench "cd '$BENCH_DIR' && bench $*"; }
+# in_site SITE module.function ['{"json": "kwargs"}']: a function of benchmarks/ (benchmark and
+# load-test code, outside the shipped package) run inside SITE; its result is the last line
+in_site() {
+  local site=$1 fn=$2 kwargs=${3:-"{}"}
+  as_bench "cd '$BENCH_DIR/sites' && ../env/bin/python ../apps/sanfenlei_app/benchmarks/in_site.py --site '$site' '$fn' '$kwargs'"
+}

@@ -9,7 +9,7 @@ TARGET="${1:-bench-s8.localhost}"
 start_services
 sync_app
 bash "$REPO_DIR/scripts/serve.sh" restart >/dev/null
-PAIR=$(bench_cmd "--site '$TARGET' execute sanfenlei_app.loadtest.prepare_fault" | tail -n 1)
+PAIR=$(in_site "$TARGET" loadtest.prepare_fault | tail -n 1)
 USER_=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['user'])" "$PAIR")
 SHEET=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['sheet'])" "$PAIR")
 say "sheet $SHEET of $USER_: Complete Mass Review, with MariaDB killed half-way"

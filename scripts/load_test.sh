@@ -15,10 +15,10 @@ sync_app
 bench_cmd "--site '$TARGET' set-config -p throttle_user_limit 1000000" >/dev/null
 bash "$REPO_DIR/scripts/serve.sh" restart >/dev/null
 say "preparing $N secretaries with their own sheets on $TARGET"
-bench_cmd "--site '$TARGET' execute sanfenlei_app.loadtest.prepare --kwargs \"{'n': $N}\"" | tail -n 1 > "$TMP/pairs.json"
+in_site "$TARGET" loadtest.prepare "{\"n\": $N}" | tail -n 1 > "$TMP/pairs.json"
 cp "$REPO_DIR/scripts/load_test.py" "$TMP/"
 say "running for $SECONDS_RUN s"
 as_bench "'$BENCH_DIR/env/bin/python' '$TMP/load_test.py' '$TARGET' '$TMP/pairs.json' $SECONDS_RUN http://127.0.0.1:$WEB_PORT"
 say "checking the database"
-bench_cmd "--site '$TARGET' execute sanfenlei_app.loadtest.check --kwargs \"{'path': '$TMP/pairs.json.acks.json'}\"" | tail -n 1
+in_site "$TARGET" loadtest.check "{\"path\": \"$TMP/pairs.json.acks.json\"}" | tail -n 1
 rm -rf "$TMP"
