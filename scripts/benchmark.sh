@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): sites with 2,000 and 20,000 organisations (the demo at --scale 8 and
-# --scale 80, Initial and Year End sheets), then benchmarks/benchmark.py's run on each, which
+# --scale 80, Initial and Year End sheets), then scripts/site/benchmark.py's run on each, which
 # prints a table comparing every report, number card, export, save and bulk creation with a
 # baseline measured in the same run.  Tables are also written to test-artifacts/benchmarks/.
 #

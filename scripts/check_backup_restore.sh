@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Backup and restore, proven: `bench backup` of a site (default the demo site), `bench restore` into a
 # fresh site, then every document of the app's DocTypes and every report of the current year is
-# fingerprinted on both (sanfenlei_app.checks.fingerprint) and compared.  Exit 1 on any difference.
+# fingerprinted on both (scripts/site/checks.py: fingerprint) and compared.  Exit 1 on any difference.
 #
 #   bash scripts/check_backup_restore.sh [SOURCE_SITE]
 set -euo pipefail
@@ -16,7 +16,7 @@ say "restore $(basename "$SQL") into $DST"
 [ -d "$BENCH_DIR/sites/$DST" ] && bench_cmd "drop-site '$DST' --force --no-backup --db-root-username root --db-root-password '$DB_ROOT_PASSWORD'" >/dev/null 2>&1
 bench_cmd "new-site '$DST' --db-root-username root --db-root-password '$DB_ROOT_PASSWORD' --admin-password '$ADMIN_PASSWORD'" >/dev/null 2>&1
 bench_cmd "--site '$DST' restore '$SQL' --db-root-username root --db-root-password '$DB_ROOT_PASSWORD' --force" >/dev/null 2>&1
-fp() { bench_cmd "--site '$1' execute sanfenlei_app.checks.fingerprint" | tail -n 1; }
+fp() { in_site "$1" checks.fingerprint | tail -n 1; }
 A=$(fp "$SRC"); B=$(fp "$DST")
 python3 - "$A" "$B" "$SRC" "$DST" <<'PY'
 import json, sys

@@ -372,10 +372,16 @@ sync_app() {
     # bench expects each app to be a git repository (bench update, version display).
     as_bench "cd '$dest' && git init -q && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm 'sanfenlei_app working tree' " || true
   fi
-  if ! as_bench "cd / && '$BENCH_DIR/env/bin/python' -c 'import sanfenlei_app'" >/dev/null 2>&1; then
+  # (re)installed as bench get-app does (pip install -e, built by pyproject.toml's flit_core) when
+  # the package is missing or its pyproject.toml changed since the last install
+  local stamp="$BENCH_DIR/logs/sanfenlei_app-pyproject.sha256" want
+  want=$(sha256sum "$dest/pyproject.toml" | cut -d' ' -f1)
+  if ! as_bench "cd / && '$BENCH_DIR/env/bin/python' -c 'import sanfenlei_app'" >/dev/null 2>&1 \
+      || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "安装应用到 bench (pip install -e apps/sanfenlei_app)"
     as_bench "cd '$BENCH_DIR' && ./env/bin/pip install -q -e apps/sanfenlei_app >'$BENCH_DIR/logs/pip-sanfenlei_app.log' 2>&1" \
       || { tail -20 "$BENCH_DIR/logs/pip-sanfenlei_app.log"; die "pip install of the app failed (log: $BENCH_DIR/logs/pip-sanfenlei_app.log)"; }
+    echo "$want" > "$stamp"; chown "$BENCH_USER" "$stamp"
   fi
   local apps="$BENCH_DIR/sites/apps.txt"
   if ! grep -qx sanfenlei_app "$apps"; then
@@ -385,9 +391,9 @@ sync_app() {
 }
 
 bench_cmd() { as_bench "cd '$BENCH_DIR' && bench $*"; }
-# in_site SITE module.function ['{"json": "kwargs"}']: a function of benchmarks/ (benchmark and
-# load-test code, outside the shipped package) run inside SITE; its result is the last line
+# in_site SITE module.function ['{"json": "kwargs"}']: a function of scripts/site/ (benchmarks, the load run,
+# the fault and backup checks, the README's pictures: outside the shipped package) run inside SITE; its result is the last line
 in_site() {
   local site=$1 fn=$2 kwargs=${3:-"{}"}
-  as_bench "cd '$BENCH_DIR/sites' && ../env/bin/python ../apps/sanfenlei_app/benchmarks/in_site.py --site '$site' '$fn' '$kwargs'"
+  as_bench "cd '$BENCH_DIR/sites' && ../env/bin/python ../apps/sanfenlei_app/scripts/site/in_site.py --site '$site' '$fn' '$kwargs'"
 }

@@ -22,7 +22,7 @@ TMP="$(mktemp -d)"; chmod 777 "$TMP"
 trap 'rm -rf "$TMP"' EXIT
 KWARGS="{'folder': '$TMP'${UNIT:+, 'reporting_unit': '$UNIT'}}"
 as_bench "cd '$BENCH_DIR' && bench --site '$TARGET_SITE' execute sanfenlei_app.excel.save_annexes --kwargs \"$KWARGS\"" >/dev/null
-as_bench "cd '$BENCH_DIR' && bench --site '$TARGET_SITE' execute sanfenlei_app.setup.render.save_prints --kwargs \"{'folder': '$TMP'}\"" >/dev/null
+in_site "$TARGET_SITE" render.save_prints "{\"folder\": \"$TMP\"}" >/dev/null
 mkdir -p "$OUT" "$REPO_DIR/docs/images"
 cp "$TMP"/print-*.pdf "$OUT/" 2>/dev/null || true
 cp "$TMP"/*.xlsx "$OUT/"

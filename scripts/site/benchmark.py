@@ -1,7 +1,7 @@
 """Speed and memory of the reports, the dashboards, the Excel export, grading and bulk
 creation, each next to its floor measured in the same run (scripts/benchmark.sh).
 
-    benchmarks/in_site.py --site S benchmark.run   (scripts/benchmark.sh)
+    scripts/site/in_site.py --site S benchmark.run   (scripts/benchmark.sh)
 
 The floor of a report is the fastest query we can write for the same output on the same data,
 with the indexes the app ships, fetched as plain tuples (no formatting): for a whole-district

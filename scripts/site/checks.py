@@ -1,6 +1,6 @@
 """Fingerprints of a site's campaign data, to compare two sites (scripts/check_backup_restore.sh).
 
-    bench --site S execute sanfenlei_app.checks.fingerprint
+    scripts/site/in_site.py --site S checks.fingerprint   (scripts/check_backup_restore.sh)
 
 returns {what: [count, sha1]} for every document of the app's DocTypes (name, modified and every
 field) and for the rows of each report and annex of the current campaign year."""

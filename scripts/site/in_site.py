@@ -1,7 +1,7 @@
 """Runs one function of this folder's modules inside a site, as ``bench execute`` does for the
 app's own code: these modules are not part of the shipped package.
 
-    cd $BENCH_DIR/sites && ../env/bin/python ../apps/sanfenlei_app/benchmarks/in_site.py \
+    cd $BENCH_DIR/sites && ../env/bin/python ../apps/sanfenlei_app/scripts/site/in_site.py \
         --site SITE loadtest.prepare '{"n": 50}'
 
 Prints the function's return value as JSON on the last line (the scripts read it from there).
