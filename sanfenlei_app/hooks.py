@@ -5,8 +5,9 @@ app_description = "基层党组织现状大调查、“三分类三升级”活�
 app_email = "dev@sanfenlei.local"
 app_license = "MIT"
 
-# Installation and migration: roles, workflows and other records shipped in the
-# module's fixtures/ and workflow/ folders are synced by Frappe's own fixture importer.
+# Installation and migration: what Frappe syncs by itself (the module's DocTypes, reports, print
+# formats, web forms, notifications, workspaces, number cards and charts; the fixtures below)
+# needs nothing here; these set up what is not a record of the app (settings, indexes, defaults).
 after_install = "sanfenlei_app.setup.install.after_install"
 after_migrate = "sanfenlei_app.setup.install.after_migrate"
 
@@ -92,10 +93,29 @@ override_whitelisted_methods = {
 	"frappe.model.workflow.get_common_transition_actions": "sanfenlei_app.review.get_common_transition_actions",
 }
 
-# Frappe's own fixtures (sanfenlei_app/fixtures/, synced on install and migrate): who may use
-# Data Import (the District Admin imports its organisations and users in the desk) and who may
-# administer users (the District Admin, confined by users.guard_user_administration)
-fixtures = [{"dt": "Custom DocPerm", "filters": [["name", "like", "sanfenlei-%"]]}]
+# Frappe's fixtures (sanfenlei_app/fixtures/, written by `bench --site S export-fixtures --app
+# sanfenlei_app`, imported by Frappe on install and on every migrate): the campaign's roles, the
+# two review workflows with their states and actions, and the Custom DocPerms that let the
+# District Admin use Data Import (its organisations and users) and administer users (confined by
+# users.guard_user_administration)
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", [
+		"District Admin", "Reporting Unit Admin", "Organization Secretary", "Evaluation Department",
+		"Party Member", "Campaign Leader"]]]},
+	{"dt": "Workflow State", "filters": [["name", "in", [
+		"Draft", "Mass Preliminary Review", "Party Member Appraisal", "Self Grading",
+		"Members and Masses Review", "Superior Decision", "Street Self Scoring", "Department Opinions",
+		"District Review", "Graded", "Self Check", "Satisfaction Test", "Superior Confirmation",
+		"Confirmed", "Plan Under Review", "Plan Approved", "Grading Revoked", "Plan Revoked"]]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", [
+		"Approve", "Ballot Failed", "Ballot Passed", "Close Opinions", "Complete Mass Review",
+		"Complete Member Appraisal", "Report to District", "Return", "Start Mass Review",
+		"Submit Self Grade for Review", "Submit Street Self Scoring", "Start Street Self Scoring",
+		"Start Self Check", "Submit Self Check", "Submit Satisfaction Test", "Submit for Review",
+		"Revoke Grading", "Revoke Plan Approval"]]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["Assessment Sheet Review", "Upgrade Plan Review"]]]},
+	{"dt": "Custom DocPerm", "filters": [["name", "like", "sanfenlei-%"]]},
+]
 
 # the notes of 附件7/8 come from the rules module into their print formats
 jinja = {"methods": ["sanfenlei_app.rules.commitment_note", "sanfenlei_app.grading.sheet_grade_names",

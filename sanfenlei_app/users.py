@@ -8,8 +8,6 @@ the boundary: ``guard_user_administration`` runs on every save of a User (desk, 
 """
 
 import functools
-import json
-import os
 
 import frappe
 from frappe import _
@@ -21,10 +19,12 @@ SUPER_ROLES = {"System Manager", "Administrator"}
 
 @functools.cache
 def campaign_roles():
-	"""The roles the app ships (its fixtures): the only ones a District Admin may give."""
-	path = os.path.join(os.path.dirname(__file__), "sanfenlei_app", "fixtures", "role.json")
-	with open(path, encoding="utf-8") as f:
-		return {r["role_name"] for r in json.load(f)}
+	"""The roles the app ships (the Role fixture named in hooks.py): the only ones a District Admin
+	may give. Returns a set of role names."""
+	from sanfenlei_app.hooks import fixtures
+
+	(role_names,) = [f["filters"][0][2] for f in fixtures if f["dt"] == "Role"]
+	return set(role_names)
 
 
 def guard_user_administration(user, method=None):

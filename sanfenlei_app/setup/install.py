@@ -1,37 +1,15 @@
-"""Install and migrate hooks.
+"""Install and migrate hooks (hooks.py: after_install, after_migrate).
 
-What Frappe syncs from a module folder by itself (DocTypes, Reports, Print Formats, Web
-Forms, Workspaces, Notifications) needs nothing here.  Roles, Workflow States, Workflow
-Action Masters and Workflows live as JSON in the module's ``fixtures/`` and ``workflow/``
-folders and are imported with Frappe's fixture importer, in that order, on install and on
-every migrate.
+The app's records are synced by Frappe itself: the module folder's DocTypes, Reports, Print
+Formats, Web Forms, Notifications, Workspaces, Number Cards and Dashboard Charts, and the
+fixtures (roles, workflows, their states and actions, Custom DocPerms) named in hooks.py.
+What is set here is not a record of the app: settings, indexes, list settings, defaults.
 """
 
-import os
-
 import frappe
-from frappe.core.doctype.data_import.data_import import import_doc
-
-MODULE_FOLDERS = ("fixtures", "workflow", "dashboard")
-
-
-def module_path(*parts):
-	return frappe.get_module_path("Sanfenlei App", *parts)
-
-
-def sync_module_records():
-	for folder in MODULE_FOLDERS:
-		path = module_path(folder)
-		if not os.path.isdir(path):
-			continue
-		for fname in sorted(os.listdir(path)):
-			if fname.endswith(".json"):
-				import_doc(os.path.join(path, fname))
-	frappe.db.commit()
 
 
 def after_install():
-	sync_module_records()
 	from sanfenlei_app.users import ensure_module_profile
 
 	ensure_module_profile()
@@ -43,7 +21,6 @@ def after_install():
 
 
 def after_migrate():
-	sync_module_records()
 	sync_reminder_channel()
 	from sanfenlei_app.users import ensure_module_profile
 
