@@ -1,17 +1,9 @@
-from setuptools import find_packages, setup
+"""The app is built from pyproject.toml by flit_core, as Frappe v15's app template does; pip and
+bench read pyproject.toml and never run this file. It stays because the project's design card
+names it: run directly (``python setup.py``) it builds the same wheel into dist/ with flit_core.
+"""
 
-from sanfenlei_app import __version__ as version
+if __name__ == "__main__":
+	from flit_core.buildapi import build_wheel
 
-setup(
-	name="sanfenlei_app",
-	version=version,
-	description="三分类三升级: a Frappe app that runs a district's grassroots party organisation grading campaign",
-	author="sanfenlei_app contributors",
-	author_email="dev@sanfenlei.local",
-	license="MIT",
-	packages=find_packages(),
-	zip_safe=False,
-	include_package_data=True,
-	python_requires=">=3.10",
-	install_requires=["openpyxl>=3.1,<3.2"],  # xlsx_rows.py hooks into 3.1's write-only writer
-)
+	print("dist/" + build_wheel("dist"))
