@@ -4,6 +4,9 @@ names it: run directly (``python setup.py``) it builds the same wheel into dist/
 """
 
 if __name__ == "__main__":
+	import os
+
 	from flit_core.buildapi import build_wheel
 
-	print("dist/" + build_wheel("dist"))
+	os.makedirs("dist", exist_ok=True)
+	print(os.path.join("dist", build_wheel("dist")))

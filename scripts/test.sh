@@ -42,7 +42,8 @@ if [ -z "$ONLY" ] || [ "$ONLY" = plain ]; then
     PY="$BENCH_DIR/env/bin/python"
   else
     venv=${TMPDIR:-/tmp}/sanfenlei-plain-venv
-    [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q pytest openpyxl; }
+    "$venv/bin/python" -c 'import pytest, openpyxl, jinja2' 2>/dev/null \
+      || { { [ -x "$venv/bin/python" ] || python3 -m venv "$venv"; } && "$venv/bin/pip" install -q pytest openpyxl jinja2; }
     PY="$venv/bin/python"
   fi
   (cd "$REPO_DIR" && "$PY" -m pytest -p no:cacheprovider -q "$TESTS/unit")

@@ -249,7 +249,10 @@ def test_wheel_holds_the_package_and_all_frappe_needs():
 			capture_output=True, text=True)
 		log = build.stdout + build.stderr
 		assert build.returncode == 0, log[-2000:]
-		assert "warning" not in log.lower(), log
+		# (a machine's own pip configuration may name a local index without the package: not the build's)
+		warnings = [line for line in log.splitlines() if "warning" in line.lower()
+			and not re.search(r"Location '.*' is ignored", line)]
+		assert not warnings, warnings
 		(wheel,) = Path(out).glob("sanfenlei_app-*.whl")
 		names = set(zipfile.ZipFile(wheel).namelist())
 	shipped = {f for f in git_files() if f.startswith("sanfenlei_app/")}
