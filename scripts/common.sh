@@ -289,6 +289,19 @@ NGINX
   done
 }
 
+# bench restarts the app's processes itself after get-app, update or migrate (bench's
+# restart_supervisor_on_update, set by `bench setup supervisor`) with `sudo supervisorctl`: the bench
+# user may run supervisorctl as root without a password, the line bench's own sudoers template
+# (`bench setup sudoers`, which also wants certbot) writes for it.
+allow_bench_restarts() {
+  local file=/etc/sudoers.d/frappe-bench-supervisorctl bin
+  bin=$(command -v supervisorctl) || return 0
+  [ -f "$file" ] && grep -q "$BENCH_USER ALL = (root) NOPASSWD: $bin" "$file" && return 0
+  printf '%s ALL = (root) NOPASSWD: %s\nDefaults:%s !requiretty\n' "$BENCH_USER" "$bin" "$BENCH_USER" > "$file.tmp"
+  chmod 440 "$file.tmp"
+  if visudo -cf "$file.tmp" >/dev/null; then mv "$file.tmp" "$file"; else rm -f "$file.tmp"; fi
+}
+
 supervisord_running() { supervisorctl -c "$SUPERVISOR_CONF" status >/dev/null 2>&1 || [ $? = 3 ]; }
 
 # Write every configuration, start supervisor (or have it re-read), wait for MariaDB and Redis.
@@ -300,6 +313,7 @@ start_services() {
   write_services_conf
   write_frappe_supervisor_conf
   write_nginx_conf
+  allow_bench_restarts
   ln -sf "$BENCH_DIR/config/supervisor.conf" /etc/supervisor/conf.d/frappe-bench.conf
   ln -sf "$BENCH_DIR/config/sanfenlei-services.conf" /etc/supervisor/conf.d/sanfenlei-services.conf
   if supervisord_running; then
