@@ -50,6 +50,10 @@ doc_events = {
 		"before_cancel": "sanfenlei_app.review.guard_docstatus",
 	},
 	"Comment": {"before_insert": "sanfenlei_app.users.refuse_read_only_comments"},
+	# the app's print and notification templates live in their files alone (record_files.py)
+	**{dt: {"onload": "sanfenlei_app.record_files.load_template",
+		"before_validate": "sanfenlei_app.record_files.load_template",
+		"before_export": "sanfenlei_app.record_files.keep_template_in_file"} for dt in ("Print Format", "Notification")},
 	"Assessment Standard": {"on_update": "sanfenlei_app.annexes.clear_label_cache",
 		"on_trash": "sanfenlei_app.annexes.clear_label_cache"},
 	"User": {"before_insert": ["sanfenlei_app.importing.skip_welcome_mail_without_outbox",

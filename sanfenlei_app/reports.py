@@ -104,5 +104,6 @@ def keep_reports_interactive():
 	stay interactive (their desk pages are paged and fast). Returns how many were switched back."""
 	names = frappe.get_all("Report", filters={"module": "Sanfenlei App", "prepared_report": 1}, pluck="name")
 	for name in names:
-		frappe.db.set_value("Report", name, "prepared_report", 0)
+		# not a change of the shipped record: its "modified" stays the file's, or a later file would not sync
+		frappe.db.set_value("Report", name, "prepared_report", 0, update_modified=False)
 	return len(names)
