@@ -273,18 +273,6 @@ def export_all(campaign_year=None, phase="Initial", reporting_unit=None, approve
 	send(content, f"附件3-6-{file_stub(filters)}.xlsx")
 
 
-def save_annexes(folder, campaign_year=None, phase="Initial", reporting_unit=None):
-	"""Write annex3.xlsx … annex6.xlsx and annexes.xlsx into ``folder`` (scripts/render_annexes.sh)."""
-	os.makedirs(folder, exist_ok=True)
-	filters = dict(campaign_year=campaign_year, phase=phase, reporting_unit=reporting_unit)
-	for key in annexes.ANNEXES:
-		with open(os.path.join(folder, f"{key}.xlsx"), "wb") as f:
-			f.write(build_workbook([key], filters))
-	with open(os.path.join(folder, "annexes.xlsx"), "wb") as f:
-		f.write(build_workbook(list(annexes.ANNEXES), filters))
-	return sorted(os.listdir(folder))
-
-
 # ----------------------------------------------------------------- 升级率统计表 in the same official style
 RATE_COLUMNS = (("scope", "统计范围", 24), ("domain", "领域", 12), ("rate", "比率", 22), ("numerator", "分子", 8),
 	("denominator", "分母", 8), ("value", "比率值", 12), ("target", "目标", 8), ("met", "是否达到目标", 12),

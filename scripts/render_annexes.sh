@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Render the exported 附件3–6 workbooks to PNG, as a department would see them printed:
-# the app writes the workbooks (sanfenlei_app.excel.save_annexes), LibreOffice (headless)
+# the app writes the workbooks (scripts/site/render.py: save_annexes), LibreOffice (headless)
 # turns them into PDF, pdftoppm into PNG.  Output: docs/images/annex3.png … annex6.png
 # (first page of each) and the workbooks and PDFs in $OUT (default test-artifacts/annexes);
 # the print formats (附件2, 7, 8, 目标责任书, 年度工作总结, 专题报告) of the demo's example
@@ -20,8 +20,8 @@ command -v soffice >/dev/null || die "LibreOffice (soffice) is needed: apt-get i
 command -v pdftoppm >/dev/null || die "pdftoppm is needed: apt-get install poppler-utils"
 TMP="$(mktemp -d)"; chmod 777 "$TMP"
 trap 'rm -rf "$TMP"' EXIT
-KWARGS="{'folder': '$TMP'${UNIT:+, 'reporting_unit': '$UNIT'}}"
-as_bench "cd '$BENCH_DIR' && bench --site '$TARGET_SITE' execute sanfenlei_app.excel.save_annexes --kwargs \"$KWARGS\"" >/dev/null
+KWARGS="{\"folder\": \"$TMP\"${UNIT:+, \"reporting_unit\": \"$UNIT\"}}"
+in_site "$TARGET_SITE" render.save_annexes "$KWARGS" >/dev/null
 in_site "$TARGET_SITE" render.save_prints "{\"folder\": \"$TMP\"}" >/dev/null
 mkdir -p "$OUT" "$REPO_DIR/docs/images"
 cp "$TMP"/print-*.pdf "$OUT/" 2>/dev/null || true

@@ -1,6 +1,7 @@
-"""PDFs of the app's print formats for one example document each, and the official-format Excel
-exports that are not annexes (升级率统计表, 年度工作总结附表): scripts/render_annexes.sh turns them
-into the PNGs the README shows."""
+"""What the README's pictures are made from (scripts/render_annexes.sh turns them into PNGs): the
+annexes 附件3–6 as workbooks (save_annexes), PDFs of the app's print formats for one example
+document each and the official-format Excel exports that are not annexes (升级率统计表,
+年度工作总结附表) (save_prints)."""
 
 import os
 
@@ -48,3 +49,19 @@ def save_prints(folder):
 			f.write(content)
 		written.append(stem)
 	return written
+
+
+def save_annexes(folder, campaign_year=None, phase="Initial", reporting_unit=None):
+	"""Write annex3.xlsx … annex6.xlsx and annexes.xlsx into ``folder`` (scripts/render_annexes.sh).
+	Returns the file names."""
+	from sanfenlei_app import annexes
+	from sanfenlei_app.excel import build_workbook
+
+	os.makedirs(folder, exist_ok=True)
+	filters = dict(campaign_year=campaign_year, phase=phase, reporting_unit=reporting_unit)
+	for key in annexes.ANNEXES:
+		with open(os.path.join(folder, f"{key}.xlsx"), "wb") as f:
+			f.write(build_workbook([key], filters))
+	with open(os.path.join(folder, "annexes.xlsx"), "wb") as f:
+		f.write(build_workbook(list(annexes.ANNEXES), filters))
+	return sorted(os.listdir(folder))
