@@ -110,6 +110,40 @@ def test_print_format_template_beside_its_json():
 	assert len(seen) == 6
 
 
+# A record's code or template that Frappe reads from a file beside its JSON (printview, Notification.
+# get_template, WebForm.add_custom_context_and_script): the JSON must not carry a second copy.
+CODE_FILES = {"print_format": ("html", (".html",)), "notification": ("message", (".html", ".md", ".txt")),
+	"web_form": ("client_script", (".js",))}
+
+
+def test_templates_and_scripts_have_one_home():
+	checked = 0
+	for folder, (field, extensions) in CODE_FILES.items():
+		for path in record_dirs(folder):
+			doc = json.loads((path / f"{path.name}.json").read_text(encoding="utf-8"))
+			files = [path / f"{path.name}{ext}" for ext in extensions if (path / f"{path.name}{ext}").exists()]
+			assert len(files) <= 1, files
+			if files:
+				assert not doc.get(field), f"{path.name}.json carries a copy of {files[0].name} in '{field}'"
+				checked += 1
+	print(f"{checked} templates and scripts kept in their files alone")
+	assert checked >= 6 + 3 + 8
+
+
+def test_no_file_is_a_copy_of_another():
+	"""No two tracked files hold the same text (a template or record copied elsewhere)."""
+	seen = {}
+	for name in git_files():
+		path = ROOT / name
+		if path.suffix in (".png", ".jpg") or path.stat().st_size < 200:
+			continue
+		text = re.sub(r"\s+", " ", path.read_text(encoding="utf-8", errors="replace")).strip()
+		assert text not in seen, f"{name} repeats {seen[text]}"
+		seen[text] = name
+	print(f"{len(seen)} files, none a copy of another")
+	assert len(seen) > 200
+
+
 def test_no_second_copy_of_a_record():
 	"""Every tracked JSON file that holds Frappe records is a record folder's file or a fixture, and
 	every tracked HTML file is a portal page or a print format's template: nothing generates them."""
@@ -125,9 +159,7 @@ def test_no_second_copy_of_a_record():
 			data = json.loads((ROOT / name).read_text(encoding="utf-8"))
 			docs = data if isinstance(data, list) else [data]
 			holds_records = any(isinstance(d, dict) and "doctype" in d for d in docs)
-			in_place = name in record_files or name in fixtures or (
-				# a DocType's controller folder may hold nothing but its own JSON
-				"/doctype/" in name)
+			in_place = name in record_files or name in fixtures
 			assert in_place or not holds_records, f"{name} holds Frappe records outside Frappe's places"
 		elif name.endswith(".html"):
 			html_files += 1
