@@ -15,10 +15,10 @@ the app's own records (module "Sanfenlei App"):
 import os
 
 import frappe
+from frappe.email.doctype.notification.notification import FORMATS as NOTIFICATION_EXTENSIONS
 
 MODULE = "Sanfenlei App"
 FIELDS = {"Print Format": "html", "Notification": "message"}
-NOTIFICATION_EXTENSIONS = {"HTML": ".html", "Markdown": ".md", "Plain Text": ".txt"}  # Frappe's FORMATS
 
 
 def template_path(doc):
@@ -54,7 +54,10 @@ def keep_template_in_file(doc, method=None, doc_export=None):
 		return
 	text = doc.get(field) or ""
 	if text and doc.doctype == "Print Format":
-		current = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+		current = None
+		if os.path.exists(path):
+			with open(path, encoding="utf-8") as f:
+				current = f.read()
 		if current != text:
 			with open(path, "w", encoding="utf-8") as f:
 				f.write(text)
