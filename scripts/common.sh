@@ -41,7 +41,7 @@ if [ -z "${BENCH_USER:-}" ]; then
   elif [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then BENCH_USER=$SUDO_USER
   else BENCH_USER=frappe; fi
 fi
-BENCH_HOME=$(getent passwd "$BENCH_USER" 2>/dev/null | cut -d: -f6)
+BENCH_HOME=$(getent passwd "$BENCH_USER" 2>/dev/null | cut -d: -f6 || true)  # no such user yet on a new machine
 BENCH_HOME=${BENCH_HOME:-/home/$BENCH_USER}
 BENCH_DIR=${BENCH_DIR:-$BENCH_HOME/frappe-bench}
 
@@ -55,6 +55,32 @@ MYSQL_SOCK="$MYSQL_DIR/mysqld.sock"
 # server listens on a Unix socket that nginx proxies at /socket.io.
 
 SUPERVISOR_CONF=/etc/supervisor/supervisord.conf
+
+# --- the test stack's clock ---------------------------------------------------------------------
+# scripts/test.sh runs every process of the stack (MariaDB, the web and realtime servers, the workers,
+# the scheduler, nginx), the tests and the browser on one clock: Debian's libfaketime, preloaded, reading
+# its offset from $CLOCK_FILE once when each process starts. Redis keeps the real clock (see
+# write_frappe_supervisor_conf). The offset is "+0" unless TEST_CLOCK="2027-01-01 09:00" (the site's local
+# time, $TIME_ZONE) starts the whole run at that moment; a test that needs another day writes the file
+# and restarts the web and worker processes (tests/clock.py), and puts the file back after.
+CLOCK_FILE="$BENCH_DIR/config/test-clock"
+
+# "+N": seconds from now to TEST_CLOCK (or "+0"); printed, not written.
+clock_offset() {
+  [ -n "${TEST_CLOCK:-}" ] || { echo "+0"; return 0; }
+  python3 -c "import datetime, time, zoneinfo, sys
+t = datetime.datetime.fromisoformat(sys.argv[1]).replace(tzinfo=zoneinfo.ZoneInfo(sys.argv[2]))
+print('%+d' % round(t.timestamp() - time.time()))" "$TEST_CLOCK" "$TIME_ZONE" \
+    || die "TEST_CLOCK='$TEST_CLOCK' is not a date and time (YYYY-MM-DD HH:MM)"
+}
+
+# The environment that puts a process on the test clock.
+clock_env() {
+  local lib
+  lib=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
+  [ -n "$lib" ] || die "the test clock needs Debian's libfaketime (apt-get install faketime; scripts/setup.sh installs it)"
+  echo "LD_PRELOAD=$lib FAKETIME_TIMESTAMP_FILE=$CLOCK_FILE FAKETIME_CACHE_DURATION=1000000000"
+}
 BENCH_NAME=$(basename "$BENCH_DIR")     # bench names its supervisor programs after its folder
 WEB_URL="http://$([ "$LISTEN_ADDRESS" = 0.0.0.0 ] && echo 127.0.0.1 || echo "$LISTEN_ADDRESS"):$WEB_PORT"
 SOCKETIO_SOCK="$BENCH_DIR/config/socketio.sock"
@@ -70,7 +96,9 @@ tz_offset() { python3 -c "import datetime, zoneinfo; o = datetime.datetime.now(z
 
 write_mariadb_conf() {
   mkdir -p "$MYSQL_DIR"
+  local new_conf=""
   if [ ! -f "$MYSQL_DIR/my.cnf" ]; then
+    new_conf=1
     cat > "$MYSQL_DIR/my.cnf" <<CNF
 [mysqld]
 datadir=$MYSQL_DIR/data
@@ -100,7 +128,7 @@ CNF
   if ! grep -q "^default-time-zone='$tz'" "$MYSQL_DIR/my.cnf"; then
     sed -i '/^default-time-zone=/d' "$MYSQL_DIR/my.cnf"
     sed -i "/^\[mysqld\]/a default-time-zone='$tz'" "$MYSQL_DIR/my.cnf"
-    MARIADB_CONF_CHANGED=1
+    [ -n "$new_conf" ] || MARIADB_CONF_CHANGED=1  # a running server reads it again
   fi
   chown -R "$BENCH_USER" "$MYSQL_DIR" 2>/dev/null || true
   if [ ! -d "$MYSQL_DIR/data/mysql" ]; then
@@ -154,7 +182,7 @@ write_frappe_supervisor_conf() {
   local conf="$BENCH_DIR/config/supervisor.conf"
   sed -i 's#frappe\.app:application#sanfenlei_app.wsgi:production#' "$conf"
   sed -i 's#^command=\(.*\) -b 127\.0\.0\.1:[0-9]* #command=\1 -b 127.0.0.1:'"$APP_PORT"' #' "$conf"
-  python3 - "$conf" "$SOCKETIO_SOCK" <<'PY'
+  python3 - "$conf" "$SOCKETIO_SOCK" "${CLOCK_ENV:-}" <<'PY'
 import re, sys
 path, sock = sys.argv[1], sys.argv[2]
 text = open(path).read()
@@ -165,6 +193,10 @@ text = re.sub(r"(\[program:[^\]]*node-socketio\]\n(?:environment=.*\n))command=(
 # a stop or restart ends a program's children too
 text = re.sub(r"(\[program:[^\]]*\]\n)(?![^\[]*stopasgroup)", r"\1stopasgroup=true\n", text)
 text = re.sub(r"(\[program:[^\]]*\]\n)(?![^\[]*killasgroup)", r"\1killasgroup=true\n", text)
+# on the test clock Redis keeps the real one: its allocator (jemalloc) reads the clock before
+# libfaketime is ready; Frappe gives Redis only relative expiries, so nothing depends on Redis's clock
+if len(sys.argv) > 3 and sys.argv[3]:
+	text = re.sub(r"(\[program:[^\]]*redis[^\]]*\]\n)", r"\1environment=LD_PRELOAD=\"\"\n", text)
 open(path, "w").write(text)
 PY
   grep -q "redis-cache" "$conf" || die "bench setup supervisor wrote no Redis programs ($conf)"
@@ -290,16 +322,13 @@ NGINX
 }
 
 # bench restarts the app's processes itself after get-app, update or migrate (bench's
-# restart_supervisor_on_update, set by `bench setup supervisor`) with `sudo supervisorctl`: the bench
-# user may run supervisorctl as root without a password, the line bench's own sudoers template
-# (`bench setup sudoers`, which also wants certbot) writes for it.
+# restart_supervisor_on_update, set by `bench setup supervisor`). It tries `supervisorctl status` as the
+# bench user first and falls back to `sudo supervisorctl` only when that is refused. A minimal Debian has
+# no sudo: the bench user is given supervisor's socket instead, as bench's own check_supervisord_config
+# does ([unix_http_server] chown=USER:USER, chmod=0760). No sudo is installed or needed.
+# Returns 0 when supervisord.conf changed (supervisord must then restart to re-create its socket).
 allow_bench_restarts() {
-  local file=/etc/sudoers.d/frappe-bench-supervisorctl bin
-  bin=$(command -v supervisorctl) || return 0
-  [ -f "$file" ] && grep -q "$BENCH_USER ALL = (root) NOPASSWD: $bin" "$file" && return 0
-  printf '%s ALL = (root) NOPASSWD: %s\nDefaults:%s !requiretty\n' "$BENCH_USER" "$bin" "$BENCH_USER" > "$file.tmp"
-  chmod 440 "$file.tmp"
-  if visudo -cf "$file.tmp" >/dev/null; then mv "$file.tmp" "$file"; else rm -f "$file.tmp"; fi
+  python3 "$REPO_DIR/scripts/supervisor_socket.py" "$SUPERVISOR_CONF" "$BENCH_USER"
 }
 
 supervisord_running() { supervisorctl -c "$SUPERVISOR_CONF" status >/dev/null 2>&1 || [ $? = 3 ]; }
@@ -313,24 +342,36 @@ start_services() {
   write_services_conf
   write_frappe_supervisor_conf
   write_nginx_conf
-  allow_bench_restarts
+  local socket_changed=""
+  allow_bench_restarts && socket_changed=1
   ln -sf "$BENCH_DIR/config/supervisor.conf" /etc/supervisor/conf.d/frappe-bench.conf
   ln -sf "$BENCH_DIR/config/sanfenlei-services.conf" /etc/supervisor/conf.d/sanfenlei-services.conf
+  local clock_mark="$BENCH_DIR/config/pids/supervisord.clock" clock="real"
+  [ -z "${CLOCK_ENV:-}" ] || clock="$CLOCK_ENV $(cat "$CLOCK_FILE")"
+  if supervisord_running && { [ -n "$socket_changed" ] || [ "$(cat "$clock_mark" 2>/dev/null || echo real)" != "$clock" ]; }; then
+    say "重启 supervisor (restarting supervisord: its socket's owner or its clock changes; clock: $clock)"
+    supervisorctl -c "$SUPERVISOR_CONF" shutdown >/dev/null 2>&1 || true
+    # gone once its process has exited (its socket goes first)
+    for _ in $(seq 1 120); do pgrep --ns $$ --nslist pid -f "bin/supervisord" >/dev/null || break; sleep 1; done
+  fi
   if supervisord_running; then
     supervisorctl -c "$SUPERVISOR_CONF" update >/dev/null
   else
     # processes of the bench started by hand (an older set-up, or a crash of supervisord) would hold
     # the ports and the database files: they are stopped first
-    if pkill -u "$BENCH_USER" -f "mariadbd --defaults-file=$MYSQL_DIR|redis-server 127.0.0.1|$BENCH_DIR/env/bin/gunicorn|frappe.utils.bench_helper frappe (worker|schedule)|$BENCH_DIR/apps/frappe/socketio.js"; then
+    if pkill --ns $$ --nslist pid,mnt -u "$BENCH_USER" -f "mariadbd --defaults-file=$MYSQL_DIR|redis-server 127.0.0.1|$BENCH_DIR/env/bin/gunicorn|frappe.utils.bench_helper frappe (worker|schedule)|$BENCH_DIR/apps/frappe/socketio.js"; then
       say "停止未受 supervisor 管理的旧进程 (stopping the bench's processes started outside supervisor)"
       for _ in $(seq 1 30); do mariadb_alive || break; sleep 1; done
     fi
     say "启动 supervisor (starting supervisord: MariaDB, Redis, web, workers, scheduler, realtime, nginx)"
     # with the environment a boot gives it, not the caller's: a test run's CI=true would make
     # Frappe's workers act as inside a unit test (e-mail marked sent, never sent)
-    env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root \
+    # (and on the test clock when TEST_CLOCK is set: every program inherits it)
+    env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root ${CLOCK_ENV:-} \
       setsid supervisord -c "$SUPERVISOR_CONF" </dev/null >/dev/null 2>&1
     for _ in $(seq 1 30); do supervisord_running && break; sleep 0.5; done
+    supervisord_running || die "supervisord did not start; see /var/log/supervisor/supervisord.log"
+    echo "$clock" > "$clock_mark"
   fi
   supervisorctl -c "$SUPERVISOR_CONF" start sanfenlei-mariadb >/dev/null 2>&1 || true
   if [ -n "${MARIADB_CONF_CHANGED:-}" ]; then
@@ -403,6 +444,10 @@ sync_app() {
     echo sanfenlei_app >> "$apps"
   fi
 }
+
+# A bench is whole once frappe is listed in sites/apps.txt and its assets are built (a `bench init`
+# that failed half-way leaves apps/frappe behind without them).
+bench_whole() { grep -qx frappe "$BENCH_DIR/sites/apps.txt" 2>/dev/null && [ -d "$BENCH_DIR/sites/assets/frappe" ] && [ -x "$BENCH_DIR/env/bin/python" ]; }
 
 bench_cmd() { as_bench "cd '$BENCH_DIR' && bench $*"; }
 # in_site SITE module.function ['{"json": "kwargs"}']: a function of scripts/site/ (benchmarks, the load run,

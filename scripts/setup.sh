@@ -12,7 +12,8 @@
 #
 # Environment: BENCH_DIR, FRAPPE_PATH (local frappe checkout passed to
 # `bench init --frappe-path`), FRAPPE_BRANCH, SITE, ADMIN_PASSWORD, DB_ROOT_PASSWORD,
-# WEB_PORT, LISTEN_ADDRESS (nginx's address, default 127.0.0.1), APP_PORT, TIME_ZONE,
+# WEB_PORT, LISTEN_ADDRESS (nginx's address, default 127.0.0.1), APP_PORT, DB_PORT, REDIS_CACHE_PORT,
+# REDIS_QUEUE_PORT, TIME_ZONE,
 # SMTP_SERVER / SMTP_PORT / SMTP_LOGIN / SMTP_PASSWORD / MAIL_FROM (outgoing e-mail),
 # NO_DEMO=1 (skip demo data), NO_SERVE=1 (do not start the application's processes).
 set -euo pipefail
@@ -26,7 +27,7 @@ is_root || SUDO="sudo"
 PKGS=(git curl rsync mariadb-server mariadb-client redis-server python3.11 python3.11-venv
       python3.11-dev python3-pip build-essential pkg-config libffi-dev libssl-dev libmariadb-dev
       wkhtmltopdf xfonts-75dpi xfonts-base fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-uming cron chromium
-      poppler-utils supervisor nginx)
+      poppler-utils supervisor nginx faketime procps)
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 node_major=$( (node --version 2>/dev/null || echo v0) | sed 's/^v\([0-9]*\).*/\1/')
@@ -56,7 +57,7 @@ if [ ! -x "$BENCH_HOME/.bench-cli/bin/bench" ]; then
 fi
 
 # 4. bench init --------------------------------------------------------------------------
-if [ ! -d "$BENCH_DIR/apps/frappe" ]; then
+if ! bench_whole; then
   if [ -d "$BENCH_DIR" ]; then
     say "发现未完成的 bench，移到 $BENCH_DIR.broken-$START (incomplete bench moved aside)"
     mv "$BENCH_DIR" "$BENCH_DIR.broken-$START"
@@ -76,6 +77,13 @@ as_bench "'$BENCH_DIR/env/bin/python' -c 'import pytest, playwright, freezegun, 
   || as_bench "'$BENCH_DIR/env/bin/pip' install -q 'pytest>=8' 'playwright>=1.40' 'freezegun~=1.2.2' 'aiosmtpd>=1.4'"
 
 # 5. Services ----------------------------------------------------------------------------
+# Redis's ports: bench init takes 13000 and 11000, or the next free after a sibling bench's
+if [ -n "${REDIS_CACHE_PORT:-}" ] || [ -n "${REDIS_QUEUE_PORT:-}" ]; then
+  [ -z "${REDIS_CACHE_PORT:-}" ] || { bench_cmd "set-config -g redis_cache redis://127.0.0.1:$REDIS_CACHE_PORT" >/dev/null
+    bench_cmd "set-config -g redis_socketio redis://127.0.0.1:$REDIS_CACHE_PORT" >/dev/null; }
+  [ -z "${REDIS_QUEUE_PORT:-}" ] || bench_cmd "set-config -g redis_queue redis://127.0.0.1:$REDIS_QUEUE_PORT" >/dev/null
+  bench_cmd "setup redis" >/dev/null || die "bench setup redis failed"
+fi
 bench_cmd "set-config -g db_host 127.0.0.1" >/dev/null
 bench_cmd "set-config -g db_port $DB_PORT" >/dev/null
 bench_cmd "set-config -g -p webserver_port $APP_PORT" >/dev/null   # gunicorn, behind nginx
