@@ -10,7 +10,9 @@
 #
 # With CI=true a missing bench, database or browser is a failure, never a skip.
 # Options: ONLY=plain|integration|browser|faults runs one level; KEEP_TEST_SITE=1 reuses the
-# test site instead of recreating it (faster while developing).
+# test site instead of recreating it (faster while developing); PYTEST_K=expr selects tests by name;
+# TEST_CLOCK="2027-01-01 09:00" runs every level, the server's processes and the browser included, on a
+# clock that starts at that moment in the site's time zone (libfaketime; see common.sh clock_env).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 CI=${CI:-}
@@ -20,13 +22,15 @@ TESTS=tests
 results=()
 status=0
 START=$(date +%s)
+CLOCK_ENV=""
+[ -z "${TEST_CLOCK:-}" ] || say "测试时钟 (test clock): $TEST_CLOCK $TIME_ZONE"
 
 level_result() { # name rc
   if [ "$2" = 0 ]; then results+=("$1: PASSED"); else results+=("$1: FAILED (exit $2)"); status=1; fi
 }
 
 need_bench() {
-  if [ -d "$BENCH_DIR/apps/frappe" ] && [ -x "$BENCH_DIR/env/bin/python" ]; then return 0; fi
+  if bench_whole; then return 0; fi
   say "没有 bench ($BENCH_DIR)：先运行 scripts/setup.sh 构建 (no bench: building it)"
   if NO_DEMO=1 NO_SERVE=1 bash "$REPO_DIR/scripts/setup.sh"; then return 0; fi
   echo "无法构建 bench：见上面 scripts/setup.sh 的错误信息。集成测试和浏览器测试需要一个真实站点。"
@@ -46,7 +50,11 @@ if [ -z "$ONLY" ] || [ "$ONLY" = plain ]; then
       || { { [ -x "$venv/bin/python" ] || python3 -m venv "$venv"; } && "$venv/bin/pip" install -q pytest openpyxl jinja2; }
     PY="$venv/bin/python"
   fi
-  (cd "$REPO_DIR" && "$PY" -m pytest -p no:cacheprovider -q "$TESTS/unit")
+  # on TEST_CLOCK's day too (the plain tests need no site; libfaketime with the offset itself)
+  clock_lib=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
+  plain_clock=""
+  [ -z "${TEST_CLOCK:-}" ] || [ -z "$clock_lib" ] || plain_clock="LD_PRELOAD=$clock_lib FAKETIME=$(clock_offset)"
+  (cd "$REPO_DIR" && env $plain_clock "$PY" -m pytest -p no:cacheprovider -q "$TESTS/unit")
   level_result "plain tests" $?
 fi
 
@@ -55,6 +63,8 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
   if ! need_bench; then
     if [ "$CI" = true ]; then level_result "integration tests" 1; else results+=("integration tests: NOT RUN (no bench)"); fi
   else
+    mkdir -p "$(dirname "$CLOCK_FILE")"; clock_offset > "$CLOCK_FILE"; chown "$BENCH_USER" "$CLOCK_FILE"
+    CLOCK_ENV=$(clock_env) || exit 1
     start_services
     sync_app
     if [ -z "${KEEP_TEST_SITE:-}" ] || [ ! -f "$BENCH_DIR/sites/$TEST_SITE/site_config.json" ]; then
@@ -89,8 +99,9 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
     bench_cmd "--site '$TEST_SITE' clear-cache" >/dev/null 2>&1
     run_pytest() { # dir
       as_bench "cd '$BENCH_DIR/sites' && SANFENLEI_TEST_SITE='$TEST_SITE' SANFENLEI_WEB='$WEB_URL' \
+        SANFENLEI_CLOCK_FILE='$CLOCK_FILE' SANFENLEI_APP_PROGRAMS='$BENCH_NAME-web: $BENCH_NAME-workers:' \
         SANFENLEI_ARTIFACTS='$ARTIFACTS' SANFENLEI_MAILBOX='$MAILBOX' SANFENLEI_BENCH='$BENCH_DIR' \
-        ../env/bin/python -m pytest -p no:cacheprovider -q -rP ${PYTEST_K:+-k '$PYTEST_K'} \
+        $CLOCK_ENV ../env/bin/python -m pytest -p no:cacheprovider -q -rP ${PYTEST_K:+-k '$PYTEST_K'} \
         ../apps/sanfenlei_app/$TESTS/$1"
     }
     if [ -z "$ONLY" ] || [ "$ONLY" = integration ]; then
@@ -119,7 +130,12 @@ if [ -z "$ONLY" ] || [ "$ONLY" != plain ]; then
 fi
 
 pkill -f "aiosmtpd -n -l 127.0.0.1:${SMTP_PORT:-2525}" 2>/dev/null || true
+if [ -n "${TEST_CLOCK:-}" ] && [ -n "$CLOCK_ENV" ] && supervisord_running; then  # the services go back to today
+  echo "+0" > "$CLOCK_FILE"
+  start_services >/dev/null && ( restart_app >/dev/null ) || echo "the services did not come back to today's clock"
+fi
 echo
+[ -z "${TEST_CLOCK:-}" ] || say "测试时钟 (test clock): $TEST_CLOCK $TIME_ZONE"
 say "== 结果 (results, $(( $(date +%s) - START )) s) =="
 for r in "${results[@]}"; do echo "  $r"; done
 exit $status

@@ -12,18 +12,24 @@ from .conftest import ARTIFACTS, DESKTOP, PHONE, User, make_user, uid
 
 
 def save(page):
-	"""Ctrl+S; a message Frappe shows after saving (e.g. that the new account has no role yet) is
-	read, checked to be Chinese, and closed."""
-	page.keyboard.press("Control+s")
-	page.wait_for_timeout(1500)
-	page.wait_for_load_state("networkidle")
-	notes = []
-	while page.locator(".modal.show").count():
+	"""Ctrl+S, waiting for the save's own answer; each message that answer carries (e.g. that the new
+	account has no role yet, and on a site with mail that the welcome e-mail was sent) is waited for
+	until Frappe shows it, checked to be Chinese and closed. Returns the messages' texts."""
+	import json
+
+	with page.expect_response(lambda r: "frappe.desk.form.save.savedocs" in r.url, timeout=30000) as answer:
+		page.keyboard.press("Control+s")
+	messages = [json.loads(m) for m in json.loads(answer.value.json().get("_server_messages") or "[]")]
+	page.wait_for_function("() => !cur_frm.is_dirty() && !frappe.dom.freeze_count", timeout=20000)
+	notes = [m.get("message", "") for m in messages if isinstance(m, dict) and m.get("alert")]  # shown as toasts
+	if any(not (isinstance(m, dict) and m.get("alert")) for m in messages):  # the rest in one dialog
+		dialog = page.locator(".modal.show .msgprint").first
+		dialog.wait_for(state="visible", timeout=20000)
 		text = page.locator(".modal.show").first.inner_text()
 		notes.append(text)
 		assert not any(w in text for w in ("Newly", "has no roles", "Message")), text
-		page.keyboard.press("Escape")
-		page.wait_for_timeout(500)
+		page.locator(".modal.show:has(.msgprint) .btn-modal-close").first.click()
+		page.wait_for_function("() => !document.querySelector('.modal.show .msgprint')", timeout=10000)
 	return notes
 
 

@@ -14,6 +14,16 @@ from .test_portal_flow import no_overflow, settle
 
 
 def test_secretary_reports_progress_on_a_milestone_with_a_photo_at_phone_width(browser):
+	"""On a day of 推动晋位升级 (15 June), so that the measure due ten days later falls in the same campaign year."""
+	from tests.clock import day_in_tracking_phase, stack_on
+
+	with stack_on(day_in_tracking_phase()) as day:
+		secretary_reports_progress(browser, day)
+
+
+def secretary_reports_progress(browser, day):
+	import pytz
+
 	from tests.integration.conftest import Tree
 	from tests.integration.test_milestones import this_year
 
@@ -36,6 +46,7 @@ def test_secretary_reports_progress_on_a_milestone_with_a_photo_at_phone_width(b
 		f.write(png(t.tag))
 	u = User(browser, sec)
 	page = u.page
+	page.clock.install(time=pytz.timezone(frappe.utils.get_system_timezone()).localize(day))  # the phone's own clock
 	page.set_viewport_size(PHONE)
 	try:
 		u.go("/sanfenlei")

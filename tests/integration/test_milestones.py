@@ -19,6 +19,16 @@ MILESTONES = "/api/resource/Upgrade Milestone"
 PROGRESS = "/api/resource/Milestone Progress"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def tracking_phase():
+	"""Every test here runs on a day of 推动晋位升级 (15 June of a campaign year): its milestones fall due three
+	days, a week and a month ahead and a week ago, all inside the year, whatever the real date."""
+	from tests.clock import day_in_tracking_phase, stack_on
+
+	with stack_on(day_in_tracking_phase()) as day:
+		yield day
+
+
 def this_year():
 	"""The campaign year of today (the milestones' dates fall in it)."""
 	year = getdate(nowdate()).year
