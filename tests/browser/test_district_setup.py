@@ -90,6 +90,9 @@ def test_district_admin_creates_a_unit_admin_and_imports_organisations_users_and
 		page.wait_for_function("() => cur_frm && !cur_frm.is_new()", timeout=20000)
 		editor = page.locator(".role-editor")
 		editor.wait_for(state="attached", timeout=20000)
+		# the editor draws its boxes once the roles it may offer arrive from the server
+		page.wait_for_function("() => document.querySelectorAll('.role-editor input[type=checkbox]').length > 0",
+			timeout=20000)
 		page.evaluate("() => cur_frm.scroll_to_field('roles_html')")
 		offered = sorted(page.locator(".role-editor input[type=checkbox]").evaluate_all(
 			"(boxes) => boxes.map((b) => b.dataset.unit)"))
