@@ -29,6 +29,8 @@ from frappe.utils import cint, flt, get_datetime, getdate
 
 from sanfenlei_app import evidence, permissions
 
+# field types that hold no value (a table holds its rows: it is no such type here)
+NO_VALUE = frozenset(no_value_fields) - {"Table", "Table MultiSelect"}
 # read-only fields Frappe itself keeps: its workflow moves the state (checked by Frappe and review.py),
 # an amendment names its original, a tree keeps its bounds
 FRAPPE_KEPT = frozenset(("workflow_state", "amended_from", "lft", "rgt", "old_parent"))
@@ -45,6 +47,22 @@ class CampaignDocument(Document):
 	# secretary, a unit's administrator) reads, lists and saves only documents placed in their subtrees.
 	# None: a record every campaign role reads, whose DocPerms alone say who writes it (years, standards).
 	scope_field: ClassVar[str | None] = "organization"
+
+	def validate_higher_perm_levels(self):
+		# Frappe resets here, on every save path and before any of the controller's own code, the fields a user
+		# may not write (permlevel); extended to the fields only the server writes, ignore_permissions or not
+		super().validate_higher_perm_levels()
+		if frappe.session.user != "Administrator" and not frappe.flags.in_install:  # as Frappe's own reset
+			guard_server_owned(self, exempt=self.flags.written_by_server or ())
+
+	def save_as_server(self, *fields, **kwargs):
+		"""Saves the document as a named server method does: ``fields`` (fieldnames it set itself) pass the
+		guard, every other server-owned field still may not change. Returns what Document.save returns."""
+		self.flags.written_by_server = set(fields)
+		try:
+			return self.save(**kwargs)
+		finally:
+			self.flags.written_by_server = None
 
 	@classmethod
 	def permission_query(cls, user, doctype):
@@ -94,27 +112,10 @@ def campaign_doctypes() -> dict[str, type]:
 		frappe.local.sanfenlei_campaign_doctypes = cache
 	return cache
 
-	def validate_higher_perm_levels(self):
-		# Frappe resets here, on every save path and before any of the controller's own code, the fields a user
-		# may not write (permlevel); extended to the fields only the server writes, ignore_permissions or not
-		super().validate_higher_perm_levels()
-		if frappe.session.user != "Administrator" and not frappe.flags.in_install:  # as Frappe's own reset
-			guard_server_owned(self, exempt=self.flags.written_by_server or ())
-
-	def save_as_server(self, *fields, **kwargs):
-		"""Saves the document as a named server method does: ``fields`` (fieldnames it set itself) pass the
-		guard, every other server-owned field still may not change. Returns what Document.save returns."""
-		self.flags.written_by_server = set(fields)
-		try:
-			return self.save(**kwargs)
-		finally:
-			self.flags.written_by_server = None
-
-
 def server_owned_fields(doc) -> set[str]:
 	"""The parent-level fieldnames of ``doc`` only the server writes: its DocType's read-only fields (but those
 	Frappe keeps itself) and its class's ``server_owned``. Returns a set of fieldnames."""
-	fields = {df.fieldname for df in doc.meta.fields if df.read_only and df.fieldtype not in no_value_fields}
+	fields = {df.fieldname for df in doc.meta.fields if df.read_only and df.fieldtype not in NO_VALUE}
 	return (fields - FRAPPE_KEPT) | set(getattr(type(doc), "server_owned", ()))
 
 

@@ -20,7 +20,12 @@ import frappe
 import pytest
 from frappe.model import no_value_fields
 
-from sanfenlei_app.campaign_document import CampaignDocument, server_owned_fields, step_fields
+from sanfenlei_app.campaign_document import (
+	NO_VALUE,
+	CampaignDocument,
+	server_owned_fields,
+	step_fields,
+)
 
 from .conftest import Rest, make_user, uid
 from .test_status_survey import year
@@ -52,7 +57,7 @@ def owned_of(doctype, state=None):
 	doc = frappe.new_doc(doctype)
 	steps = {f: states for f, states in step_fields(doc).items() if state not in states}
 	names = server_owned_fields(doc) | set(steps)
-	return {df.fieldname: df for df in doc.meta.fields if df.fieldname in names and df.fieldtype not in no_value_fields}
+	return {df.fieldname: df for df in doc.meta.fields if df.fieldname in names and df.fieldtype not in NO_VALUE}
 
 
 def forged(df, current, world):
