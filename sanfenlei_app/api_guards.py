@@ -76,7 +76,7 @@ def bulk_update(docs):
 	return {"failed_docs": failed_docs}
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def toggle_like(doctype, name, add=False):
 	"""The desk's like (♥) on a document: Frappe writes it on any document of any DocType for
 	any logged-in user; here only on one the user may read (frappe.PermissionError otherwise)."""
@@ -101,3 +101,38 @@ def add_website_comment(comment, comment_email, comment_by, reference_doctype, r
 	if frappe.session.user != "Guest":
 		frappe.has_permission(reference_doctype, "read", doc=reference_name, throw=True)
 	return comments.add_comment(comment, comment_email, comment_by, reference_doctype, reference_name, route)
+
+
+def stored_print_target(doc, name):
+	"""(doctype, name) of the stored document a print asks for. Frappe's print methods render a document the
+	caller sends (``doc`` as JSON, ``name`` left out) after checking permission on that copy only, so a copy
+	naming another document, or carrying altered values, would print as if stored: the stored one is printed.
+	Raises frappe.ValidationError for a document that was never saved."""
+	if isinstance(name, str) and name:
+		return doc, name
+	values = frappe.parse_json(doc) if isinstance(doc, str) else doc
+	doctype, stored = (values or {}).get("doctype"), (values or {}).get("name")
+	if not doctype or not stored or not frappe.db.exists(doctype, stored):
+		frappe.throw(_("请先保存，再打印"), title=_("不能打印"))
+	return doctype, stored
+
+
+@frappe.whitelist()
+def get_html_and_style(doc, name=None, print_format=None, no_letterhead=None, letterhead=None, trigger_print=False,
+	style=None, settings=None):
+	"""frappe.www.printview.get_html_and_style (the desk's print view), rendered from the stored document.
+	Takes and returns what Frappe's does ({"html", "style"})."""
+	from frappe.www import printview
+
+	doctype, name = stored_print_target(doc, name)
+	return printview.get_html_and_style(doctype, name, print_format=print_format, no_letterhead=no_letterhead,
+		letterhead=letterhead, trigger_print=trigger_print, style=style, settings=settings)
+
+
+@frappe.whitelist()
+def get_rendered_raw_commands(doc, name=None, print_format=None):
+	"""frappe.www.printview.get_rendered_raw_commands (raw printing), rendered from the stored document."""
+	from frappe.www import printview
+
+	doctype, name = stored_print_target(doc, name)
+	return printview.get_rendered_raw_commands(doctype, name, print_format=print_format)

@@ -9,7 +9,7 @@ from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_
 QUEUE_ABOVE = 200  # more organisations than this: the background queue, with progress
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def create_sheets_for_unit(unit, campaign_year=None, phase="Initial"):
 	"""One sheet per active graded organisation of ``unit``'s subtree that has none yet."""
 	if not frappe.has_permission("Party Organization", "write", doc=unit):

@@ -36,8 +36,12 @@ def lagging_unassisted(filters=None):
 
 
 def _rate_rows(year):
+	"""The rates report's rows (in the user's scope) for the rate cards; raises frappe.PermissionError for a role
+	the report is not for (a party member, an evaluation department): a card says no more than its report."""
 	from sanfenlei_app.sanfenlei_app.report.upgrade_rate_statistics.upgrade_rate_statistics import rows
 
+	if not frappe.get_cached_doc("Report", "Upgrade Rate Statistics").is_permitted():
+		frappe.throw(_("您无权查看提升率、升级率统计"), frappe.PermissionError)
 	return rows(frappe._dict(campaign_year=year, group_by="Domain")) if year else []
 
 

@@ -16,28 +16,45 @@ def child_attach_values(doc):
 	"""[(row, fieldname, file_url)] of every Attach value in the document's child tables."""
 	out = []
 	for table in doc.meta.get_table_fields():
-		fields = [df.fieldname for df in frappe.get_meta(table.options).fields if df.fieldtype in ("Attach", "Attach Image")]
+		fields = [df.fieldname for df in frappe.get_meta(table.options).fields if df.fieldtype in ATTACH_TYPES]
 		for row in doc.get(table.fieldname) or [] if fields else []:
 			out += [(row, f, row.get(f)) for f in fields if row.get(f)]
 	return out
 
 
-def check_evidence(doc, method=None):
-	"""validate: each evidence names a file of this site that the user may use — one they uploaded
-	(not yet attached elsewhere) or one already attached to this document."""
-	user = frappe.session.user
-	for row, field, url in child_attach_values(doc):
+ATTACH_TYPES = ("Attach", "Attach Image")
+
+
+def attach_values(doc):
+	"""[(row, fieldname, file_url, stored file_url or None)] of every Attach value of ``doc`` and its child rows
+	(``row`` is ``doc`` itself for its own fields), with what the database holds for the same row and field."""
+	before = doc.get_doc_before_save() if not doc.is_new() else None
+	out = [(doc, df.fieldname, doc.get(df.fieldname), before.get(df.fieldname) if before else None)
+		for df in doc.meta.fields if df.fieldtype in ATTACH_TYPES and doc.get(df.fieldname)]
+	for table in doc.meta.get_table_fields():
+		stored = {r.name: r for r in (before.get(table.fieldname) or [])} if before else {}
+		for row, field, url in [(r, f, u) for r, f, u in child_attach_values(doc) if r.parentfield == table.fieldname]:
+			old = stored.get(row.name)
+			out.append((row, field, url, old.get(field) if old else None))
+	return out
+
+
+def check_attachments(doc):
+	"""Every Attach value a save sets or changes (the document's own fields and its child rows', on every DocType
+	of the app) names a file of this site that its writer may already read (Frappe's File.has_permission: their
+	own upload, a public file, or one attached to a document they may read — an amendment's original included).
+	A value the document already held is left alone. Raises frappe.PermissionError otherwise (in Chinese)."""
+	for row, field, url, old in attach_values(doc):
+		if url == old:
+			continue
+		where = _("第{0}行的").format(row.idx) if row is not doc else ""
+		label = _(row.meta.get_label(field))
 		if not url.startswith(("/files/", "/private/files/")):
-			frappe.throw(_("第{0}行的佐证材料须是上传到本系统的文件").format(row.idx), title=_("佐证材料有误"))
-		files = frappe.get_all("File", filters={"file_url": url}, fields=["owner", "attached_to_doctype", "attached_to_name"])
-		# an amendment keeps the evidence of the document it amends (the same sheet, corrected)
-		lineage = {doc.name, doc.get("amended_from")} - {None}
-		usable = any(f.attached_to_doctype == doc.doctype and f.attached_to_name in lineage for f in files) or any(
-			not f.attached_to_doctype and (f.owner == user or user == "Administrator") for f in files)
-		if usable and doc.get("amended_from") and not any(f.attached_to_name == doc.name for f in files):
-			usable = frappe.has_permission(doc.doctype, "read", doc.amended_from)
-		if not usable:
-			frappe.throw(_("第{0}行的佐证材料不存在，或不是您上传的文件：请重新上传").format(row.idx), title=_("佐证材料有误"))
+			frappe.throw(_("{0}“{1}”须是上传到本系统的文件").format(where, label), title=_("佐证材料有误"))
+		files = frappe.get_all("File", filters={"file_url": url}, pluck="name")
+		if not any(frappe.get_doc("File", f).has_permission("read") for f in files):
+			frappe.throw(_("{0}“{1}”不存在，或不是您上传或有权查看的文件：请重新上传").format(where, label),
+				frappe.PermissionError, title=_("佐证材料有误"))
 
 
 def attach_child_files(doc, method=None):

@@ -11,40 +11,19 @@ app_license = "MIT"
 after_install = "sanfenlei_app.setup.install.after_install"
 after_migrate = "sanfenlei_app.setup.install.after_migrate"
 
-# Who sees what (see sanfenlei_app/permissions.py).
-permission_query_conditions = {
-	"Party Organization": "sanfenlei_app.permissions.org_query_conditions",
-	"Assessment Sheet": "sanfenlei_app.permissions.sheet_query_conditions",
-	"Status Survey": "sanfenlei_app.permissions.linked_query_conditions",
-	"Survey Special Report": "sanfenlei_app.permissions.linked_query_conditions",
-	"Evaluation Opinion": "sanfenlei_app.permissions.linked_query_conditions",
-	"Assistance Record": "sanfenlei_app.permissions.linked_query_conditions",
-	"Upgrade Plan": "sanfenlei_app.permissions.linked_query_conditions",
-	"Organization Commitment": "sanfenlei_app.permissions.linked_query_conditions",
-	"Member Commitment": "sanfenlei_app.permissions.member_query_conditions",
-	"Annual Summary": "sanfenlei_app.permissions.linked_query_conditions",
-	# the rows of their child tables, confined to the parents the user may see
-	**{dt: "sanfenlei_app.permissions.child_query_conditions" for dt in (
-		"Assessment Sheet Item", "Assessment Sheet Entry", "Assessment Sheet Veto", "Assessment Sheet Step", "Party Organization Admin",
-		"Annual Summary Rate")},
-}
-has_permission = {
-	"Party Organization": "sanfenlei_app.permissions.org_has_permission",
-	"Assessment Sheet": "sanfenlei_app.permissions.sheet_has_permission",
-	"Status Survey": "sanfenlei_app.permissions.linked_has_permission",
-	"Survey Special Report": "sanfenlei_app.permissions.linked_has_permission",
-	"Evaluation Opinion": "sanfenlei_app.permissions.linked_has_permission",
-	"Assistance Record": "sanfenlei_app.permissions.linked_has_permission",
-	"Upgrade Plan": "sanfenlei_app.permissions.linked_has_permission",
-	"Organization Commitment": "sanfenlei_app.permissions.linked_has_permission",
-	"Member Commitment": "sanfenlei_app.permissions.member_has_permission",
-	"Annual Summary": "sanfenlei_app.permissions.linked_has_permission",
-}
+# Who sees what: Frappe offers its permission hooks only here; they hand every DocType to one place, which
+# answers for each campaign DocType by its controller's declaration (CampaignDocument.scope_field,
+# permission_query, record_permission) and for their child tables by the parent's (permissions.py).
+permission_query_conditions = {"*": "sanfenlei_app.permissions.query_conditions"}
+has_permission = {"*": "sanfenlei_app.permissions.has_permission"}
 
 doc_events = {
 	# only a transition of its workflow submits or cancels a document under review (review.py)
 	"*": {
 		"before_validate": ["sanfenlei_app.review.guard_state_docstatus", "sanfenlei_app.users.refuse_read_only_writes"],
+		# what every campaign document shares, after its controller's validate (campaign_document.py)
+		"validate": "sanfenlei_app.campaign_document.validate_campaign_document",
+		"on_update": "sanfenlei_app.campaign_document.on_update_campaign_document",
 		"on_trash": "sanfenlei_app.users.refuse_read_only_writes",
 		"before_submit": "sanfenlei_app.review.guard_docstatus",
 		"before_cancel": "sanfenlei_app.review.guard_docstatus",
@@ -65,18 +44,7 @@ doc_events = {
 	"Email Account": {"on_update": "sanfenlei_app.setup.install.sync_reminder_channel",
 		"after_delete": "sanfenlei_app.setup.install.sync_reminder_channel"},
 	# the grading rules of the notice (sanfenlei_app/rules.py) applied to each sheet
-	"Assessment Sheet": {
-		"validate": ["sanfenlei_app.grading.grade_sheet_doc", "sanfenlei_app.permissions.check_saved_in_scope",
-			"sanfenlei_app.permissions.escape_markup", "sanfenlei_app.evidence.check_evidence"],
-		# a deduction's evidence (a child row's file) opens for whoever may read the sheet
-		"on_update": "sanfenlei_app.evidence.attach_child_files",
-	},
-	**{dt: {"validate": ["sanfenlei_app.permissions.check_saved_in_scope", "sanfenlei_app.permissions.escape_markup"]}
-		for dt in ("Status Survey", "Survey Special Report", "Upgrade Plan", "Organization Commitment",
-			"Member Commitment", "Assistance Record", "Annual Summary", "Upgrade Milestone", "Milestone Progress", "Supervision Note",
-			"Commitment Fulfilment", "Commitment Rating")},
-	**{dt: {"validate": "sanfenlei_app.permissions.escape_markup"} for dt in (
-		"Party Organization", "Campaign Year", "Assessment Standard", "Evaluation Opinion")},
+	"Assessment Sheet": {"validate": "sanfenlei_app.grading.grade_sheet_doc"},
 }
 
 override_whitelisted_methods = {
@@ -89,6 +57,9 @@ override_whitelisted_methods = {
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": "sanfenlei_app.api_guards.get_submitted_linked_docs",
 	"frappe.desk.like.toggle_like": "sanfenlei_app.api_guards.toggle_like",
 	"frappe.templates.includes.comments.comments.add_comment": "sanfenlei_app.api_guards.add_website_comment",
+	# prints from the stored document, never the caller's copy (no hook chooses what a print renders)
+	"frappe.www.printview.get_html_and_style": "sanfenlei_app.api_guards.get_html_and_style",
+	"frappe.www.printview.get_rendered_raw_commands": "sanfenlei_app.api_guards.get_rendered_raw_commands",
 	# the desk's workflow buttons, taken again on a MariaDB deadlock (review.apply_workflow)
 	"frappe.model.workflow.apply_workflow": "sanfenlei_app.review.apply_workflow",
 	# the User form's role editor offers a District Admin the campaign's roles only (users.py)

@@ -170,10 +170,41 @@ def org_has_permission(doc, ptype=None, user=None):
 
 
 def confined_doctypes() -> set[str]:
-	"""The DocTypes whose rows this app confines (every DocType with a `has_permission` or
-	`permission_query_conditions` hook of this app)."""
-	hooks = frappe.get_hooks(app_name="sanfenlei_app")
-	return set(hooks.get("has_permission") or {}) | set(hooks.get("permission_query_conditions") or {})
+	"""The DocTypes whose rows this app confines: every campaign DocType placed in the tree (or with a rule of
+	its own) and the child DocTypes of their tables."""
+	from sanfenlei_app.campaign_document import CampaignDocument, campaign_doctypes
+
+	own = {dt for dt, cls in campaign_doctypes().items() if cls.scope_field
+		or cls.permission_query is not CampaignDocument.permission_query}
+	return own | set(child_parents())
+
+
+# ---------------------------------------------------------------- Frappe's permission hooks ("*" in hooks.py)
+# Frappe asks these for every DocType; each campaign DocType answers through its controller's declaration
+# (CampaignDocument.scope_field, permission_query, record_permission), a child table through its parent's.
+
+
+def has_permission(doc, ptype=None, user=None, debug=False):
+	"""hooks.py has_permission["*"]: the campaign DocType's own rule; None (no opinion) for any other."""
+	from sanfenlei_app.campaign_document import campaign_doctypes
+
+	controller = campaign_doctypes().get(doc.doctype)
+	if controller is None:
+		return None
+	return controller.record_permission(doc, ptype, user or frappe.session.user)
+
+
+def query_conditions(user=None, doctype=None):
+	"""hooks.py permission_query_conditions["*"]: the SQL condition of a campaign DocType or of one of their
+	child tables; "" for any other DocType."""
+	from sanfenlei_app.campaign_document import campaign_doctypes
+
+	controller = campaign_doctypes().get(doctype)
+	if controller is not None:
+		return controller.permission_query(user or frappe.session.user, doctype) or ""
+	if doctype in child_parents():
+		return child_query_conditions(user, doctype)
+	return ""
 
 
 @frappe.whitelist()
@@ -240,8 +271,12 @@ def sheet_has_permission(doc, ptype=None, user=None):
 
 
 def scope_field(doctype) -> str:
-	"""The Link to Party Organization that places a document of ``doctype`` in the tree."""
-	return "organization" if frappe.get_meta(doctype).has_field("organization") else "reporting_unit"
+	"""The Link to Party Organization that places a document of ``doctype`` in the tree (its controller's
+	declaration, CampaignDocument.scope_field)."""
+	from sanfenlei_app.campaign_document import campaign_doctypes
+
+	controller = campaign_doctypes().get(doctype)
+	return controller.scope_field if controller else "organization"
 
 
 def in_subtrees_condition(column, nodes) -> str:
@@ -320,16 +355,14 @@ def member_has_permission(doc, ptype=None, user=None):
 # Permissions; so every campaign document checks, whatever the path, that a confined user
 # saves it only for an organisation of their own subtree.
 
-SCOPED_DOCTYPES = ("Status Survey", "Survey Special Report", "Assessment Sheet", "Upgrade Plan",
-	"Organization Commitment", "Member Commitment", "Assistance Record", "Annual Summary")
-
-
 def check_saved_in_scope(doc, method=None):
+	"""Raises frappe.PermissionError when a confined user saves ``doc`` for an organisation outside their subtrees
+	(``doc``'s place: its scope field)."""
 	user = frappe.session.user
 	nodes = permitted_nodes(user)
 	if nodes is None:
 		return
-	org = doc.get("organization") or doc.get("reporting_unit")
+	org = doc.get(scope_field(doc.doctype))
 	lft, rgt = frappe.db.get_value(ORG, org, ["lft", "rgt"]) or (None, None) if org else (None, None)
 	if lft is None or not any(r.lft <= lft and rgt <= r.rgt for r in (subtree_ranges(nodes) if nodes else [])):
 		frappe.throw(f"您只能为本组织（本单位及所属组织）填报，不能为“{org or ''}”填报", frappe.PermissionError)
@@ -358,21 +391,25 @@ def escape_markup(doc, method=None):
 
 
 def child_parents() -> dict[str, str]:
-	"""{child DocType: its parent DocType} for the tables of every confined DocType."""
+	"""{child DocType: its parent DocType} for the tables of every campaign DocType."""
+	from sanfenlei_app.campaign_document import campaign_doctypes
+
 	out = {}
-	for parent in confined_doctypes():
+	for parent in campaign_doctypes():
 		for df in frappe.get_meta(parent).get_table_fields():
 			out[df.options] = parent
 	return out
 
 
 def child_query_conditions(user=None, doctype=None):
+	"""The rows of a campaign DocType's child table, confined to the parents ``user`` may see."""
+	from sanfenlei_app.campaign_document import campaign_doctypes
+
 	parent = child_parents().get(doctype)
 	if not parent:
 		return ""
-	hooks = frappe.get_hooks("permission_query_conditions", app_name="sanfenlei_app")
-	conditions = [c for c in (frappe.call(frappe.get_attr(m), user, doctype=parent) for m in hooks.get(parent, [])) if c]
-	if not conditions:
+	condition = campaign_doctypes()[parent].permission_query(user or frappe.session.user, parent)
+	if not condition:
 		return ""
 	return (f"`tab{doctype}`.parenttype = {frappe.db.escape(parent)} and `tab{doctype}`.parent in "
-		f"(select `tab{parent}`.name from `tab{parent}` where {' and '.join(conditions)})")
+		f"(select `tab{parent}`.name from `tab{parent}` where {condition})")

@@ -46,6 +46,17 @@ REQUIRED_ON_LEAVING = {
 }
 DECISION_STATES = ("Superior Decision", "Superior Confirmation", "District Review")
 
+# what each step records, written only while the sheet is at that step (the sheet's step_owned declaration,
+# enforced by CampaignDocument): its required records, the decision with its reason (and a return's reason)
+# at the deciding steps, the district's opinion at its review, the satisfaction where it is measured
+STEP_RECORDS = {
+	**{state: tuple(fields) for state, fields in REQUIRED_ON_LEAVING.items() if state not in DECISION_STATES},
+	**{state: ("decided_grade", "decided_stars", "decision_reason", "return_reason") for state in DECISION_STATES},
+	"Draft": ("satisfaction",),
+	"Street Self Scoring": ("satisfaction",),
+}
+STEP_RECORDS["District Review"] += ("district_opinion",)
+
 RETURNS = {
 	("Superior Confirmation", "Satisfaction Test"),
 	("District Review", "Superior Confirmation"),

@@ -64,7 +64,7 @@ def test_evidence_opens_for_the_sheets_reviewers_and_nobody_else(tree):
 	foreign = upload(Rest(other_sec), f"别人的照片-{uid()}.png")
 	r = api.put(f"/api/resource/Assessment Sheet/{name}",
 		{"entries": [{"item_no": 1, "points": 2, "reason": "冒用", "evidence": foreign}]})
-	assert r.status_code == 417 and "不是您上传的文件" in message(r)
+	assert r.status_code == 403 and "不是您上传或有权查看的文件" in message(r)
 	r = api.put(f"/api/resource/Assessment Sheet/{name}",
 		{"entries": [{"item_no": 1, "points": 2, "reason": "外链", "evidence": "https://example.com/x.png"}]})
 	assert r.status_code == 417 and "上传到本系统的文件" in message(r)

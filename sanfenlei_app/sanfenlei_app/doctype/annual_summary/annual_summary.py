@@ -5,18 +5,23 @@ its organisations' movements, text the unit edits, submitted (报区委组织部
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from sanfenlei_app import rules
-from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+from sanfenlei_app.campaign_document import CampaignDocument, server_owned_fields
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import (
+	get_current_year,
+)
 from sanfenlei_app.sanfenlei_app.report.upgrade_rate_statistics.upgrade_rate_statistics import (
 	starts_and_ends,
 	targets_of,
 )
 
 
-class AnnualSummary(Document):
+class AnnualSummary(CampaignDocument):
+	# a reporting unit's own document
+	scope_field = "reporting_unit"
+
 	def before_validate(self):
 		self.campaign_year = self.campaign_year or get_current_year()
 
@@ -72,12 +77,13 @@ class AnnualSummary(Document):
 			self.summary_text = rules.annual_summary_draft(self.reporting_unit, year, rates, moves, moves["total"], tracking)
 		self.generated_on = now_datetime()
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def regenerate(self, overwrite_text=0):
 		"""Recompute the figures from the ledger (and, if asked, the draft text)."""
 		self.check_permission("write")
 		if self.docstatus != 0:
 			frappe.throw(_("已报送的年度工作总结不能重新生成"))
+		self.reload()  # the figures from the stored summary, not from the caller's copy
 		self.fill_figures(overwrite_text=bool(int(overwrite_text)))
-		self.save()
+		self.save_as_server(*server_owned_fields(self), "summary_text")
 		return self.as_dict()

@@ -3,18 +3,34 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
-from sanfenlei_app import review
+from sanfenlei_app import permissions, review
+from sanfenlei_app.campaign_document import CampaignDocument
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import (
+	get_current_year,
+)
 from sanfenlei_app.tree import campaign_organization
-from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 MEASURES_LIMIT = 150  # 附件3: “升级措施”栏填主要措施，字数不超过150字
 
 
-class AssessmentSheet(Document):
+class AssessmentSheet(CampaignDocument):
 	"""分类定级申报表 (附件2).  Grading itself runs in the validate hook
 	`sanfenlei_app.grading.grade_sheet_doc` (see hooks.py)."""
+
+	# besides its read-only fields: the revoke's reason (carried by the workflow's revoke action alone)
+	server_owned = ("cancel_reason",)
+	# what each review step records, written only while the sheet is at that step (review.py says by whom)
+	step_owned = review.STEP_RECORDS
+
+	@classmethod
+	def permission_query(cls, user, doctype):
+		"""An evaluation department reads the street committees' sheets besides its own subtree's."""
+		return permissions.sheet_query_conditions(user, doctype)
+
+	@classmethod
+	def record_permission(cls, doc, ptype, user):
+		return permissions.sheet_has_permission(doc, ptype, user)
 
 	def before_validate(self):
 		self.campaign_year = self.campaign_year or get_current_year()
@@ -98,7 +114,7 @@ def refresh_current_grading(organization):
 	)
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def confirm_as_secretary(name):
 	"""书记签名: the organisation's own secretary confirms the sheet, logged in as itself."""
 	sheet = frappe.get_doc("Assessment Sheet", name)

@@ -3,10 +3,10 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import cint, flt
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
 
 DISTRICT_ROLES = {"District Admin", "System Manager", "Administrator"}
 
@@ -14,7 +14,10 @@ DISTRICT_ROLES = {"District Admin", "System Manager", "Administrator"}
 STAR_SHARE_FIELDS = {5: "five_star_share", 4: "four_star_share", 3: "three_star_share", 2: "two_star_share", 1: "one_star_share"}
 
 
-class AssessmentStandard(Document):
+class AssessmentStandard(CampaignDocument):
+	# read by every campaign role; its DocPerms say who writes it
+	scope_field = None
+
 	def thresholds(self):
 		return {"advanced": flt(self.advanced_threshold), "ordinary": flt(self.ordinary_threshold)}
 

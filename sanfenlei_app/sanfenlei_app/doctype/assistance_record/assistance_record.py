@@ -5,13 +5,13 @@ import datetime
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
 
 
-class AssistanceRecord(Document):
+class AssistanceRecord(CampaignDocument):
 	"""城乡结对帮扶、领导定点联系、干部驻点帮扶 for a lagging organisation."""
 
 	def validate(self):

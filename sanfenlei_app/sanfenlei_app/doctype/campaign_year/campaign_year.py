@@ -5,17 +5,20 @@ import datetime
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import cint, getdate
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
 
 DATE_FIELDS = [f"{p}_{edge}" for p in rules.DEFAULT_PHASES for edge in ("start", "end")] + list(
 	rules.DEFAULT_DEADLINES
 )
 
 
-class CampaignYear(Document):
+class CampaignYear(CampaignDocument):
+	# read by every campaign role; its DocPerms say who writes it
+	scope_field = None
+
 	def validate(self):
 		self.year = cint(self.year)
 		if not self.year or self.year < 2000 or self.year > 2100:

@@ -3,13 +3,13 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
 
 
-class CommitmentFulfilment(Document):
+class CommitmentFulfilment(CampaignDocument):
 	"""践诺: what was done through the year for a public commitment — the organisation's (附件7) or
 	a member's (附件8) — with its photo or document, kept once with the record.  The rule is
 	`rules.check_fulfilment`."""

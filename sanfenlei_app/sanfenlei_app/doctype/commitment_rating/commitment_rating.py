@@ -3,15 +3,15 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
 from sanfenlei_app.tree import campaign_organization
 
 SHEET = "Assessment Sheet"
 
 
-class CommitmentRating(Document):
+class CommitmentRating(CampaignDocument):
 	"""评诺·满意度测评: the rating of the members' and the masses' representatives at year end of how
 	the organisation kept its commitments.  Its satisfaction (`rules.satisfaction_percent`) is the
 	satisfaction of the organisation's Year End sheet (grading.grade_sheet_doc reads it), which the

@@ -3,10 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
+
+from sanfenlei_app.campaign_document import CampaignDocument
 
 
-class EvaluationOpinion(Document):
+class EvaluationOpinion(CampaignDocument):
 	"""目督办、信访局、民政局 advise on a street committee's self-scoring (综合评定)."""
 
 	def validate(self):

@@ -5,15 +5,26 @@ logged in as themself, confirms it (涉及本人签名部分必须由本人签�
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import now_datetime
 
-from sanfenlei_app import rules
-from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+from sanfenlei_app import permissions, rules
+from sanfenlei_app.campaign_document import CampaignDocument
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import (
+	get_current_year,
+)
 from sanfenlei_app.tree import campaign_organization
 
 
-class MemberCommitment(Document):
+class MemberCommitment(CampaignDocument):
+	@classmethod
+	def permission_query(cls, user, doctype):
+		"""A party member reads their own commitment alone (附件8)."""
+		return permissions.member_query_conditions(user, doctype)
+
+	@classmethod
+	def record_permission(cls, doc, ptype, user):
+		return permissions.member_has_permission(doc, ptype, user)
+
 	def before_validate(self):
 		self.campaign_year = self.campaign_year or get_current_year()
 		if self.is_new():
@@ -32,7 +43,7 @@ class MemberCommitment(Document):
 			frappe.throw(_("该党员{0}年度的公开承诺书已存在（{1}）").format(self.campaign_year, duplicate),
 				frappe.DuplicateEntryError)
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def confirm(self):
 		messages = rules.check_member_confirmation(self.member_user, frappe.session.user)
 		if messages:
@@ -42,5 +53,5 @@ class MemberCommitment(Document):
 		self.confirmed, self.confirmed_on = 1, now_datetime()
 		self.flags.confirming = True
 		self.flags.ignore_permissions = True
-		self.save()
+		self.save_as_server("confirmed", "confirmed_on")
 		return {"confirmed": 1}

@@ -3,13 +3,13 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
 
 
-class MilestoneProgress(Document):
+class MilestoneProgress(CampaignDocument):
 	"""措施进展: a progress report on one milestone, with its photo or document (kept once, with the
 	report: Frappe attaches the file to it, so whoever may read the report opens the file).  The
 	milestone takes the report's status and date (`rules.status_after_report`)."""
@@ -50,4 +50,4 @@ def refresh_milestone(milestone, without=None):
 	doc.status, doc.last_report_on = rules.status_from_reports(reports)
 	doc.flags.ignore_permissions = True  # whoever may report on it may move its status (checked in validate)
 	doc.flags.from_report = True
-	doc.save()
+	doc.save_as_server("status", "last_report_on")

@@ -8,11 +8,14 @@ from frappe import _
 from frappe.utils import now_datetime
 from frappe.website.website_generator import WebsiteGenerator
 
-from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+from sanfenlei_app.campaign_document import CampaignDocument
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import (
+	get_current_year,
+)
 from sanfenlei_app.tree import campaign_organization
 
 
-class OrganizationCommitment(WebsiteGenerator):
+class OrganizationCommitment(CampaignDocument, WebsiteGenerator):
 	def before_validate(self):
 		self.campaign_year = self.campaign_year or get_current_year()
 		if self.is_new():
@@ -41,7 +44,7 @@ class OrganizationCommitment(WebsiteGenerator):
 	def make_route(self):
 		return f"gongshi/{self.name.lower()}"
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def confirm(self):
 		"""The organisation's secretary confirms (书记签字) and the commitment is published."""
 		self.check_permission("read")
@@ -52,7 +55,7 @@ class OrganizationCommitment(WebsiteGenerator):
 			frappe.throw(_("承诺书已于{0}确认").format(self.confirmed_on))
 		self.confirmed_by, self.confirmed_on, self.published = frappe.session.user, now_datetime(), 1
 		self.flags.ignore_permissions = True
-		self.save()
+		self.save_as_server("confirmed_by", "confirmed_on", "published")
 		return self.route
 
 	def get_context(self, context):

@@ -5,11 +5,26 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
 
-from sanfenlei_app import rules
-from sanfenlei_app.permissions import clear_user_permission_cache, sync_org_user_permissions
+from sanfenlei_app import permissions, rules
+from sanfenlei_app.campaign_document import CampaignDocument
+from sanfenlei_app.permissions import (
+	clear_user_permission_cache,
+	sync_org_user_permissions,
+)
 
 
-class PartyOrganization(NestedSet):
+class PartyOrganization(CampaignDocument, NestedSet):
+	# the tree itself: a confined user's subtrees (its placement rules are its own validate's)
+	scope_field = None
+
+	@classmethod
+	def permission_query(cls, user, doctype):
+		return permissions.org_query_conditions(user, doctype)
+
+	@classmethod
+	def record_permission(cls, doc, ptype, user):
+		return permissions.org_has_permission(doc, ptype, user)
+
 	nsm_parent_field = "parent_party_organization"
 
 	def validate(self):

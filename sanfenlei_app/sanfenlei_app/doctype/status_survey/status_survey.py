@@ -3,14 +3,16 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import (
+	get_current_year,
+)
 from sanfenlei_app.tree import campaign_organization
-from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
 
 
-class StatusSurvey(Document):
+class StatusSurvey(CampaignDocument):
 	def before_validate(self):
 		self.campaign_year = self.campaign_year or get_current_year()
 

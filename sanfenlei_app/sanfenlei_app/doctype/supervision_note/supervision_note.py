@@ -3,20 +3,22 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
 from sanfenlei_app.tree import campaign_organization
 
 
-class SupervisionNote(Document):
+class SupervisionNote(CampaignDocument):
 	"""督查指导 / 书记点评 (通知三：加强督促检查，强化分类指导；党组织书记定期点评): the superior's note
 	on one organisation, written by its unit or the district and shown to the organisation on its
 	portal home (its secretary is notified: Notification Supervision Note Notice)."""
 
 	def before_validate(self):
-		from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+		from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import (
+			get_current_year,
+		)
 
 		self.campaign_year = self.campaign_year or get_current_year()
 

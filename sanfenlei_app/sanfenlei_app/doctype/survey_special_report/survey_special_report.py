@@ -3,18 +3,23 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from sanfenlei_app import rules
-from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+from sanfenlei_app.campaign_document import CampaignDocument
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import (
+	get_current_year,
+)
 
 SURVEY_FIELDS = ["organization"] + [
 	f"{key}_{part}" for key, _q in rules.SURVEY_ASPECTS for part in ("judgement", "problems")
 ] + [field for field, _n in rules.SURVEY_METHODS]
 
 
-class SurveySpecialReport(Document):
+class SurveySpecialReport(CampaignDocument):
 	"""专题报告: a reporting unit's report built from the status surveys of its subtree."""
+	# a reporting unit's own document
+	scope_field = "reporting_unit"
+
 
 	def before_validate(self):
 		self.campaign_year = self.campaign_year or get_current_year()

@@ -3,17 +3,20 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from sanfenlei_app import rules
+from sanfenlei_app.campaign_document import CampaignDocument
 from sanfenlei_app.tree import campaign_organization
 
 
-class UpgradeMilestone(Document):
+class UpgradeMilestone(CampaignDocument):
 	"""升级措施: one measure of an organisation's upgrade plan as a milestone — what, who, by when,
 	its status and progress reports (Milestone Progress).  The rules are `rules.check_milestone`
 	and `rules.milestone_is_overdue`."""
+	# where it stands comes from its progress reports (milestone_progress.refresh_milestone)
+	server_owned = ("status",)
+
 
 	def validate(self):
 		org = campaign_organization(self.organization, "升级措施", graded=True)

@@ -6,18 +6,25 @@ letter (目标责任书) the organisation and its superior sign on it.  The rule
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime
 
 from sanfenlei_app import rules
-from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import get_current_year
+from sanfenlei_app.campaign_document import CampaignDocument
+from sanfenlei_app.sanfenlei_app.doctype.campaign_year.campaign_year import (
+	get_current_year,
+)
 from sanfenlei_app.tree import campaign_organization
 
 REVIEWER_ROLES = {"Reporting Unit": {"Reporting Unit Admin", "District Admin"}, "District": {"District Admin"}}
 UNDER_REVIEW, APPROVED = "Plan Under Review", "Plan Approved"
 
 
-class UpgradePlan(Document):
+class UpgradePlan(CampaignDocument):
+	# besides its read-only fields (the review, the responsibility letter's signatures): the revoke's reason
+	server_owned = ("cancel_reason",)
+	# the reviewer's opinion, written while the plan is under review
+	step_owned = {"Plan Under Review": ("review_opinion",)}
+
 	def before_validate(self):
 		self.campaign_year = self.campaign_year or get_current_year()
 		if self.is_new():
@@ -120,7 +127,7 @@ class UpgradePlan(Document):
 			"letter_status")
 		return own is not None and own != "Signed by Both Sides"
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def sign_letter(self, side):
 		if side not in ("organization", "superior"):
 			frappe.throw(_("签订方只能是本组织或上级党组织"))
@@ -138,5 +145,5 @@ class UpgradePlan(Document):
 		both = self.letter_org_signed_by and self.letter_superior_signed_by
 		self.letter_status = "Signed by Both Sides" if both else "Signed by One Side"
 		self.flags.ignore_permissions = True
-		self.save()
+		self.save_as_server(f"{prefix}_signed_by", f"{prefix}_signed_on", "letter_status")
 		return {"letter_status": self.letter_status}
